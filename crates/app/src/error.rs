@@ -1,0 +1,111 @@
+//! Errors of the use-cases. Each carries what the user needs to act on it; the window shows
+//! `{kind, message, fields}` and the CLI prints the message.
+
+use dpadesk_store::StoreError;
+use serde::Serialize;
+use std::fmt;
+
+/// A problem with one field of a form, addressed by its path (e.g. `purposes[0].description`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("{}", describe(.0))]
+    Invalid(Vec<FieldError>),
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    InUse(String),
+    #[error("{0}")]
+    Locked(String),
+    #[error("{0}")]
+    Vault(StoreError),
+}
+
+fn describe(errors: &[FieldError]) -> String {
+    match errors {
+        [one] => one.to_string(),
+        many => format!(
+            "{} fields need attention: {}",
+            many.len(),
+            many.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+    }
+}
+
+impl AppError {
+    /// A stable name for the kind of error, for the UI and for scripts.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Invalid(_) => "invalid",
+            Self::NotFound(_) => "not_found",
+            Self::InUse(_) => "in_use",
+            Self::Locked(_) => "locked",
+            Self::Vault(_) => "vault",
+        }
+    }
+
+    /// True when the user can fix the problem (bad input, missing record, wrong key);
+    /// false when something broke underneath.
+    pub fn is_user_error(&self) -> bool {
+        !matches!(
+            self,
+            Self::Vault(StoreError::Db(_) | StoreError::Io(_) | StoreError::Corrupt(_))
+        )
+    }
+
+    pub fn fields(&self) -> &[FieldError] {
+        match self {
+            Self::Invalid(f) => f,
+            _ => &[],
+        }
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound { .. } => Self::NotFound(e.to_string()),
+            StoreError::InUse(msg) => Self::InUse(msg),
+            StoreError::WrongKey | StoreError::KeyUnavailable(_) | StoreError::Keychain(_) => {
+                Self::Locked(e.to_string())
+            }
+            other => Self::Vault(other),
+        }
+    }
+}
+
+impl Serialize for AppError {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("AppError", 3)?;
+        st.serialize_field("kind", self.kind())?;
+        st.serialize_field("message", &self.to_string())?;
+        st.serialize_field("fields", self.fields())?;
+        st.end()
+    }
+}
+
+pub type AppResult<T> = Result<T, AppError>;

@@ -1,0 +1,21 @@
+//! A vendor in the vault's catalogue, shared by all organisations (a consultant enters
+//! "Google Workspace" once).
+
+use crate::{Contact, CountryCode, Record};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct VendorData {
+    pub legal_name: String,
+    pub address: String,
+    pub country: Option<CountryCode>,
+    pub services: Vec<String>,
+    pub contact: Contact,
+    pub website: String,
+    /// Certified under the EU-US Data Privacy Framework (checked by the user on the DPF list).
+    pub dpf_certified: bool,
+    pub notes: String,
+}
+
+pub type Vendor = Record<VendorData>;

@@ -1,0 +1,16 @@
+//! Versioned schema migrations. Each migration is frozen once released: later changes come
+//! as new migrations, so every vault ever written can be brought up to date. A vault written
+//! by each release is kept under `tests/fixtures/` and opened by the tests.
+
+use sea_orm_migration::prelude::*;
+
+mod m20261122_000001_initial;
+
+#[derive(Debug)]
+pub struct Migrator;
+
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261122_000001_initial::Migration)]
+    }
+}

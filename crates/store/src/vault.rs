@@ -1,0 +1,302 @@
+//! The vault: one encrypted SQLite file (SQLCipher) holding any number of organisations,
+//! the shared vendor catalogue and the audit log. Every change goes through here, in one
+//! transaction with its audit entry.
+
+use crate::error::{Result, StoreError};
+use crate::keys::{KeySource, SALT_LEN, VaultKey};
+use crate::migration::Migrator;
+use crate::repo::{self, Aggregate, audit};
+use chrono::{DateTime, Utc};
+use dpadesk_model::{
+    Activity, AuditAction, AuditEntry, DocumentRef, Dpa, EntityKind, Id, ProcessorRecord, Record,
+    SubprocessorList,
+};
+use sea_orm::sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous,
+};
+use sea_orm::{DatabaseConnection, SqlxSqliteConnector, TransactionTrait};
+use sea_orm_migration::MigratorTrait;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+const PLAIN_SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+#[derive(Debug)]
+pub struct Vault {
+    db: DatabaseConnection,
+    path: PathBuf,
+    actor: String,
+}
+
+fn map_connect_error(e: sea_orm::sqlx::Error) -> StoreError {
+    match &e {
+        sea_orm::sqlx::Error::Database(db) if db.message().contains("file is not a database") => {
+            StoreError::WrongKey
+        }
+        _ => StoreError::Db(sea_orm::DbErr::Conn(sea_orm::RuntimeErr::SqlxError(
+            e.into(),
+        ))),
+    }
+}
+
+async fn connect(path: &Path, key: &VaultKey, create: bool) -> Result<DatabaseConnection> {
+    let options = SqliteConnectOptions::new()
+        .filename(path)
+        .create_if_missing(create)
+        .pragma("key", key.pragma_value().to_string())
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(10));
+    let pool = SqlitePoolOptions::new()
+        .max_connections(4)
+        .connect_with(options)
+        .await
+        .map_err(map_connect_error)?;
+    Ok(SqlxSqliteConnector::from_sqlx_sqlite_pool(pool))
+}
+
+fn read_salt(path: &Path) -> Result<[u8; SALT_LEN]> {
+    let mut file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(StoreError::VaultMissing(path.into()));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let mut salt = [0u8; SALT_LEN];
+    file.read_exact(&mut salt)
+        .map_err(|_| StoreError::NotAVault(path.into()))?;
+    if &salt == PLAIN_SQLITE_HEADER {
+        return Err(StoreError::NotAVault(path.into()));
+    }
+    Ok(salt)
+}
+
+fn os_user() -> String {
+    whoami::username().unwrap_or_else(|_| "unknown".to_string())
+}
+
+async fn migrate(db: &DatabaseConnection) -> Result<()> {
+    Migrator::up(db, None).await.map_err(|e| {
+        if e.to_string().contains("is missing") {
+            StoreError::Corrupt(
+                "it was written by a newer version of DPA Desk; update the app".into(),
+            )
+        } else {
+            StoreError::Db(e)
+        }
+    })
+}
+
+impl Vault {
+    /// Creates a new, empty vault at `path` with a new key from `keys`.
+    pub async fn create(path: &Path, keys: &KeySource) -> Result<Self> {
+        if path.exists() {
+            return Err(StoreError::VaultExists(path.into()));
+        }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        let key = keys.new_key()?;
+        let made = async {
+            let db = connect(path, &key, true).await?;
+            migrate(&db).await?;
+            Ok::<_, StoreError>(db)
+        }
+        .await;
+        match made {
+            Ok(db) => Ok(Self {
+                db,
+                path: path.into(),
+                actor: os_user(),
+            }),
+            Err(e) => {
+                keys.forget(&key);
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// Opens an existing vault and brings its schema up to date.
+    pub async fn open(path: &Path, keys: &KeySource) -> Result<Self> {
+        let salt = read_salt(path)?;
+        let key = keys.existing_key(salt)?;
+        let db = connect(path, &key, false).await?;
+        migrate(&db).await?;
+        Ok(Self {
+            db,
+            path: path.into(),
+            actor: os_user(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Who the audit log names for changes made through this handle.
+    pub fn actor(&self) -> &str {
+        &self.actor
+    }
+
+    pub fn set_actor(&mut self, actor: impl Into<String>) {
+        self.actor = actor.into();
+    }
+
+    /// Closes the pool, checkpointing the WAL into the main file.
+    pub async fn close(self) -> Result<()> {
+        self.db.close().await?;
+        Ok(())
+    }
+
+    pub async fn get<A: Aggregate>(&self, id: Id) -> Result<Option<Record<A>>> {
+        A::get(&self.db, id).await
+    }
+
+    /// Like `get`, but a missing record is an error that names what was looked for.
+    pub async fn fetch<A: Aggregate>(&self, id: Id) -> Result<Record<A>> {
+        A::get(&self.db, id)
+            .await?
+            .ok_or_else(|| StoreError::NotFound {
+                entity: A::KIND.as_str(),
+                id: id.to_string(),
+            })
+    }
+
+    pub async fn list<A: Aggregate>(&self) -> Result<Vec<Record<A>>> {
+        A::list(&self.db).await
+    }
+
+    pub async fn insert<A: Aggregate>(&self, record: &Record<A>) -> Result<()> {
+        let tx = self.db.begin().await?;
+        A::insert(&tx, record).await?;
+        audit::write(
+            &tx,
+            audit::Change {
+                at: record.updated_at,
+                actor: &self.actor,
+                entity: A::KIND,
+                entity_id: record.id,
+                action: AuditAction::Create,
+                before: None,
+                after: Some(repo::to_json(record)),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Replaces a stored record; returns what it was before.
+    pub async fn update<A: Aggregate>(&self, record: &Record<A>) -> Result<Record<A>> {
+        let tx = self.db.begin().await?;
+        let before = A::get(&tx, record.id)
+            .await?
+            .ok_or_else(|| StoreError::NotFound {
+                entity: A::KIND.as_str(),
+                id: record.id.to_string(),
+            })?;
+        A::update(&tx, record).await?;
+        audit::write(
+            &tx,
+            audit::Change {
+                at: record.updated_at,
+                actor: &self.actor,
+                entity: A::KIND,
+                entity_id: record.id,
+                action: AuditAction::Update,
+                before: Some(repo::to_json(&before)),
+                after: Some(repo::to_json(record)),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(before)
+    }
+
+    /// Deletes a record unless something still refers to it; returns what was deleted.
+    pub async fn delete<A: Aggregate>(&self, id: Id, at: DateTime<Utc>) -> Result<Record<A>> {
+        let tx = self.db.begin().await?;
+        let before = A::get(&tx, id).await?.ok_or_else(|| StoreError::NotFound {
+            entity: A::KIND.as_str(),
+            id: id.to_string(),
+        })?;
+        let uses = A::referenced_by(&tx, id).await?;
+        if !uses.is_empty() {
+            return Err(StoreError::InUse(format!(
+                "The {} is still used by {}. Remove or change those first.",
+                A::label(&before),
+                uses.join(", ")
+            )));
+        }
+        A::delete(&tx, id).await?;
+        audit::write(
+            &tx,
+            audit::Change {
+                at,
+                actor: &self.actor,
+                entity: A::KIND,
+                entity_id: id,
+                action: AuditAction::Delete,
+                before: Some(repo::to_json(&before)),
+                after: None,
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(before)
+    }
+
+    pub async fn activities_of(&self, organisation: Id) -> Result<Vec<Activity>> {
+        repo::activity::list_for_organisation(&self.db, organisation).await
+    }
+
+    pub async fn processor_records_of(&self, organisation: Id) -> Result<Vec<ProcessorRecord>> {
+        repo::processor_record::list_for_organisation(&self.db, organisation).await
+    }
+
+    pub async fn dpas_of(&self, organisation: Id) -> Result<Vec<Dpa>> {
+        repo::dpa::list_for_organisation(&self.db, organisation).await
+    }
+
+    pub async fn dpas_with(&self, vendor: Id) -> Result<Vec<Dpa>> {
+        repo::dpa::list_for_vendor(&self.db, vendor).await
+    }
+
+    pub async fn subprocessor_lists_of(&self, vendor: Id) -> Result<Vec<SubprocessorList>> {
+        repo::subprocessor_list::list_for_vendor(&self.db, vendor).await
+    }
+
+    /// Stores a file inside the vault, to be referenced from a DPA.
+    pub async fn store_document(
+        &self,
+        file_name: &str,
+        media_type: &str,
+        content: &[u8],
+        at: DateTime<Utc>,
+    ) -> Result<DocumentRef> {
+        repo::document::insert(&self.db, file_name, media_type, content, at).await
+    }
+
+    pub async fn document_content(&self, id: Id) -> Result<Vec<u8>> {
+        repo::document::content(&self.db, id)
+            .await?
+            .ok_or_else(|| StoreError::NotFound {
+                entity: "document",
+                id: id.to_string(),
+            })
+    }
+
+    pub async fn history(&self, entity: EntityKind, id: Id) -> Result<Vec<AuditEntry>> {
+        audit::for_record(&self.db, entity, id).await
+    }
+
+    pub async fn changes_until(&self, until: DateTime<Utc>) -> Result<Vec<AuditEntry>> {
+        audit::until(&self.db, until).await
+    }
+}

@@ -1,0 +1,77 @@
+//! Every change leaves an audit entry from which each earlier state can be rebuilt.
+
+mod common;
+
+use common::*;
+use dpadesk_model::*;
+
+#[tokio::test]
+async fn each_earlier_state_is_rebuilt_from_the_audit_log() {
+    let t = temp_vault().await;
+    let v = &t.vault;
+    let ven = vendor("Mailchimp");
+    v.insert(&ven).await.expect("insert");
+    let mut states = vec![ven.clone()];
+    for (day, name) in [
+        (2, "Intuit Mailchimp"),
+        (3, "The Rocket Science Group LLC"),
+        (4, "Mandrill"),
+    ] {
+        let mut next = states.last().expect("state").clone();
+        next.data.legal_name = name.into();
+        next.data.dpf_certified = !next.data.dpf_certified;
+        next.updated_at = at(day);
+        v.update(&next).await.expect("update");
+        states.push(next);
+    }
+    v.delete::<VendorData>(ven.id, at(5)).await.expect("delete");
+
+    let history = v
+        .history(EntityKind::Vendor, ven.id)
+        .await
+        .expect("history");
+    assert_eq!(history.len(), 5);
+    let actions: Vec<_> = history.iter().map(|e| e.action).collect();
+    use AuditAction::*;
+    assert_eq!(actions, [Create, Update, Update, Update, Delete]);
+    for (i, state) in states.iter().enumerate() {
+        let rebuilt: Vendor =
+            serde_json::from_value(history[i].after.clone().expect("after")).expect("parse");
+        assert_eq!(&rebuilt, state, "state {i}");
+        if i > 0 {
+            let before: Vendor =
+                serde_json::from_value(history[i].before.clone().expect("before")).expect("parse");
+            assert_eq!(&before, &states[i - 1]);
+        }
+    }
+    let last: Vendor =
+        serde_json::from_value(history[4].before.clone().expect("before")).expect("parse");
+    assert_eq!(&last, states.last().expect("state"));
+    assert!(
+        history
+            .iter()
+            .all(|e| e.actor == v.actor() && !e.actor.is_empty())
+    );
+    assert_eq!(history[2].at, at(3));
+
+    let until_day_3 = v.changes_until(at(3)).await.expect("until");
+    assert_eq!(until_day_3.len(), 3);
+}
+
+#[tokio::test]
+async fn a_failed_change_leaves_no_audit_entry() {
+    let t = temp_vault().await;
+    let v = &t.vault;
+    let org = organisation("Acme", &[]);
+    v.insert(&org).await.expect("org");
+    // The vendor does not exist: the foreign key refuses the DPA and nothing is logged.
+    let orphan = dpa(org.id, Id::new(), None);
+    assert!(v.insert(&orphan).await.is_err());
+    assert!(
+        v.history(EntityKind::Dpa, orphan.id)
+            .await
+            .expect("history")
+            .is_empty()
+    );
+    assert!(v.get::<DpaData>(orphan.id).await.expect("get").is_none());
+}

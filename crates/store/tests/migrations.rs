@@ -1,0 +1,37 @@
+//! Vaults written by earlier releases open and migrate. Each release adds its fixture
+//! (written by `cargo run -p dpadesk-store --example write_fixture`).
+
+use dpadesk_model::{OrganisationData, VendorData};
+use dpadesk_store::{KeySource, Vault};
+use std::path::PathBuf;
+
+const FIXTURE_PASSPHRASE: &str = "fixture passphrase";
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+#[tokio::test]
+async fn vault_from_0_1_opens_and_reads() {
+    let dir = tempfile::tempdir().expect("dir");
+    let copy = dir.path().join("v0.1.dpadesk");
+    std::fs::copy(fixture("vault-0.1.dpadesk"), &copy).expect("copy fixture");
+    let vault = Vault::open(&copy, &KeySource::passphrase(FIXTURE_PASSPHRASE))
+        .await
+        .expect("opens");
+    let orgs = vault.list::<OrganisationData>().await.expect("orgs");
+    assert_eq!(orgs.len(), 1);
+    assert_eq!(orgs[0].name, "Fixture Sp. z o.o.");
+    let vendors = vault.list::<VendorData>().await.expect("vendors");
+    assert_eq!(vendors[0].legal_name, "Fixture Vendor GmbH");
+    assert_eq!(
+        vault
+            .activities_of(orgs[0].id)
+            .await
+            .expect("activities")
+            .len(),
+        1
+    );
+}
