@@ -158,6 +158,12 @@ impl VaultKey {
     }
 }
 
+/// The name under which the keychain keeps the key of the vault at `path`, e.g. to remove
+/// it when the vault itself is deleted.
+pub fn keychain_account_of(path: &std::path::Path) -> Result<String> {
+    Ok(keychain_account(&crate::vault::read_salt(path)?))
+}
+
 fn keychain_account(salt: &[u8; SALT_LEN]) -> String {
     format!("vault-{}", hex::encode(salt))
 }

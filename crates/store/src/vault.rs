@@ -57,7 +57,7 @@ async fn connect(path: &Path, key: &VaultKey, create: bool) -> Result<DatabaseCo
     Ok(SqlxSqliteConnector::from_sqlx_sqlite_pool(pool))
 }
 
-fn read_salt(path: &Path) -> Result<[u8; SALT_LEN]> {
+pub(crate) fn read_salt(path: &Path) -> Result<[u8; SALT_LEN]> {
     let mut file = match std::fs::File::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -72,6 +72,15 @@ fn read_salt(path: &Path) -> Result<[u8; SALT_LEN]> {
         return Err(StoreError::NotAVault(path.into()));
     }
     Ok(salt)
+}
+
+/// "a", "a and b", "a, b and c".
+fn join_uses(uses: &[String]) -> String {
+    match uses {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
 }
 
 fn os_user() -> String {
@@ -229,9 +238,9 @@ impl Vault {
         let uses = A::referenced_by(&tx, id).await?;
         if !uses.is_empty() {
             return Err(StoreError::InUse(format!(
-                "The {} is still used by {}. Remove or change those first.",
+                "The {} is still used by {} — remove or change those first.",
                 A::label(&before),
-                uses.join(", ")
+                join_uses(&uses)
             )));
         }
         A::delete(&tx, id).await?;

@@ -123,7 +123,7 @@ async fn deleting_a_record_in_use_is_refused_with_what_uses_it() {
         .await
         .expect_err("org in use");
     assert!(
-        err.to_string().contains("1 processing activity, 1 DPA"),
+        err.to_string().contains("1 processing activity and 1 DPA"),
         "{err}"
     );
 
