@@ -1,0 +1,70 @@
+//! `dpadesk vendor …`: the vendor catalogue.
+
+use super::{Fields, Listed, set, set_list};
+use crate::parse;
+use dpadesk_app::{App, AppResult};
+use dpadesk_model::{CountryCode, Vendor, VendorData};
+
+#[derive(Debug, Default, clap::Args)]
+pub struct VendorFields {
+    /// The vendor's legal name.
+    #[arg(long)]
+    name: Option<String>,
+    #[arg(long, value_parser = parse::country)]
+    country: Option<CountryCode>,
+    #[arg(long)]
+    address: Option<String>,
+    /// A service the vendor provides (repeat for several; replaces the list).
+    #[arg(long = "service")]
+    services: Vec<String>,
+    #[arg(long)]
+    website: Option<String>,
+    /// Whether the vendor is certified under the EU-US Data Privacy Framework.
+    #[arg(long)]
+    dpf: Option<bool>,
+    #[arg(long)]
+    contact_name: Option<String>,
+    #[arg(long)]
+    contact_email: Option<String>,
+    #[arg(long)]
+    notes: Option<String>,
+}
+
+impl Fields<VendorData> for VendorFields {
+    async fn apply(self, _: &App, d: &mut VendorData) -> AppResult<()> {
+        set(&mut d.legal_name, self.name);
+        if let Some(c) = self.country {
+            d.country = Some(c);
+        }
+        set(&mut d.address, self.address);
+        set_list(&mut d.services, self.services);
+        set(&mut d.website, self.website);
+        set(&mut d.dpf_certified, self.dpf);
+        set(&mut d.contact.name, self.contact_name);
+        set(&mut d.contact.email, self.contact_email);
+        set(&mut d.notes, self.notes);
+        Ok(())
+    }
+}
+
+impl Listed for VendorData {
+    const HEADER: &'static [&'static str] = &["ID", "LEGAL NAME", "COUNTRY", "DPF", "SERVICES"];
+
+    fn row(v: &Vendor) -> Vec<String> {
+        vec![
+            v.id.to_string(),
+            v.legal_name.clone(),
+            crate::output::opt(&v.country),
+            if v.dpf_certified { "yes" } else { "" }.into(),
+            v.services.join(", "),
+        ]
+    }
+
+    async fn find(app: &App, key: &str) -> AppResult<Vendor> {
+        app.find_vendor(key).await
+    }
+
+    fn describe(v: &Vendor) -> String {
+        format!("vendor “{}”", v.legal_name)
+    }
+}

@@ -1,0 +1,125 @@
+//! `dpadesk`: the DPA Desk register from a terminal. A thin adapter over `dpadesk-app`.
+//! Exit codes: 0 success, 1 a problem the user can fix (message on stderr), 2 an internal error.
+
+mod args;
+mod commands;
+mod output;
+mod parse;
+
+use args::{Cli, Command};
+use clap::Parser;
+use dpadesk_app::session::{create_vault, default_vault_path, key_source, open_vault};
+use dpadesk_app::{App, AppError};
+use dpadesk_model::{MeasureData, OrganisationData, VendorData};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const PASSPHRASE_VAR: &str = "DPADESK_PASSPHRASE";
+
+/// The snake_case name serde gives a unit enum, for display.
+pub(crate) fn parse_name<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+enum Failure {
+    User(String),
+    Internal(String),
+}
+
+impl From<AppError> for Failure {
+    fn from(e: AppError) -> Self {
+        let mut message = e.to_string();
+        if matches!(e, AppError::Locked(_)) && std::env::var_os(PASSPHRASE_VAR).is_none() {
+            message.push_str(&format!(" (Set {PASSPHRASE_VAR} to use a passphrase.)"));
+        }
+        if e.is_user_error() {
+            Self::User(message)
+        } else {
+            Self::Internal(message)
+        }
+    }
+}
+
+fn vault_path(cli: &Cli) -> Result<PathBuf, Failure> {
+    cli.vault
+        .clone()
+        .or_else(default_vault_path)
+        .ok_or_else(|| {
+            Failure::User(
+                "This system has no data directory for the vault; name one with --vault PATH."
+                    .into(),
+            )
+        })
+}
+
+async fn run(cli: Cli) -> Result<(), Failure> {
+    let path = vault_path(&cli)?;
+    let keys = key_source(std::env::var(PASSPHRASE_VAR).ok().filter(|p| !p.is_empty()));
+    if let Command::Init = cli.command {
+        let app = create_vault(&path, &keys).await?;
+        let how = if std::env::var_os(PASSPHRASE_VAR).is_some() {
+            "protected by your passphrase"
+        } else {
+            "its key is in the OS keychain"
+        };
+        println!("Created vault {} ({how})", path.display());
+        return Ok(app.close().await?);
+    }
+    let app = open_vault(&path, &keys).await?;
+    let result = dispatch(&app, cli.command).await;
+    let closed = app.close().await;
+    result?;
+    Ok(closed?)
+}
+
+async fn dispatch(app: &App, command: Command) -> Result<(), AppError> {
+    match command {
+        Command::Init => unreachable!("handled before the vault is opened"),
+        Command::Org(cmd) => commands::crud::<OrganisationData, _>(app, cmd).await,
+        Command::Vendor(cmd) => commands::crud::<VendorData, _>(app, cmd).await,
+        Command::Measure(cmd) => commands::crud::<MeasureData, _>(app, cmd).await,
+        Command::Activity(cmd) => commands::activity::run(app, cmd).await,
+        Command::Dpa(cmd) => commands::dpa::run(app, cmd).await,
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => {
+            // --help and --version.
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            let text = e.to_string();
+            let first = text.lines().next().unwrap_or("invalid arguments");
+            eprintln!("{} (see dpadesk --help)", first.trim());
+            return ExitCode::from(1);
+        }
+    };
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::User(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(1)
+        }
+        Err(Failure::Internal(message)) => {
+            eprintln!("internal error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
