@@ -4,8 +4,10 @@
 use crate::{Contact, CountryCode, Id, Record};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum ActivityStatus {
     #[default]
@@ -15,7 +17,8 @@ pub enum ActivityStatus {
 }
 
 /// Art. 6(1)(a)–(f).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum LegalBasis {
     Consent,
@@ -56,7 +59,8 @@ impl LegalBasis {
 }
 
 /// Art. 9(2)(a)–(j): the condition that lifts the ban on special-category data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum Art9Condition {
     ExplicitConsent,
@@ -93,7 +97,8 @@ impl Art9Condition {
 }
 
 /// Art. 10: criminal-offence data only under official authority or where a law allows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Art10Basis {
     OfficialAuthority,
@@ -101,7 +106,8 @@ pub enum Art10Basis {
 }
 
 /// One purpose of an activity with its own legal basis.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Purpose {
     pub description: String,
     pub legal_basis: LegalBasis,
@@ -116,7 +122,8 @@ pub struct Purpose {
     pub art10_basis: Option<Art10Basis>,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum DataSensitivity {
     #[default]
@@ -127,7 +134,8 @@ pub enum DataSensitivity {
     Criminal,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum PeriodUnit {
     Days,
@@ -136,7 +144,8 @@ pub enum PeriodUnit {
 }
 
 /// How long a data category is kept, and from when.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Retention {
     /// E.g. 5 years from the end of the employment.
@@ -149,7 +158,8 @@ pub enum Retention {
     Rule { text: String },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct DataCategory {
     pub name: String,
     #[serde(default)]
@@ -158,7 +168,8 @@ pub struct DataCategory {
     pub retention: Option<Retention>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum RecipientKind {
     Internal,
@@ -168,7 +179,8 @@ pub enum RecipientKind {
 }
 
 /// A recipient of the data (Art. 4(9)); processors are recipients linked to a vendor.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Recipient {
     pub kind: RecipientKind,
     pub name: String,
@@ -179,7 +191,8 @@ pub struct Recipient {
 }
 
 /// The transfer tools of Chapter V (Art. 45–49) and what vendors write in their lists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum TransferMechanism {
     /// The recipient is inside the EEA: no Chapter V transfer.
@@ -197,7 +210,8 @@ pub enum TransferMechanism {
 }
 
 /// A transfer to a third country or international organisation, as documented in the register.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct TransferRecord {
     pub recipient: String,
     pub country: CountryCode,
@@ -208,20 +222,23 @@ pub struct TransferRecord {
 }
 
 /// A link to a document outside the register (privacy notice, consent records, contracts).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Link {
     pub label: String,
     pub target: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(default)]
 pub struct Owner {
     pub department: String,
     pub contact: Contact,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(default)]
 pub struct ActivityData {
     pub organisation_id: Id,

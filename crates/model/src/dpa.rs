@@ -4,9 +4,11 @@
 use crate::{Id, Record, TransferMechanism};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// What Art. 28(3) requires a DPA to stipulate: the preamble items and points (a)–(h).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum Art28Item {
     SubjectMatterAndDuration,
@@ -50,7 +52,8 @@ impl Art28Item {
     ];
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum ItemStatus {
     #[default]
@@ -59,7 +62,8 @@ pub enum ItemStatus {
     NotApplicable,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct ChecklistItem {
     pub item: Art28Item,
     pub status: ItemStatus,
@@ -69,7 +73,8 @@ pub struct ChecklistItem {
 }
 
 /// The modules of the 2021 Standard Contractual Clauses (Decision (EU) 2021/914).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum SccModule {
     ControllerToController,
@@ -79,7 +84,8 @@ pub enum SccModule {
 }
 
 /// The signed agreement as stored inside the vault; the bytes are fetched separately.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct DocumentRef {
     pub id: Id,
     pub file_name: String,
@@ -88,7 +94,8 @@ pub struct DocumentRef {
     pub sha256: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(default)]
 pub struct DpaData {
     pub organisation_id: Id,

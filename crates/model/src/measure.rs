@@ -3,10 +3,12 @@
 
 use crate::Record;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 #[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS,
 )]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum ControlGroup {
     /// Physical entry to premises.
@@ -24,7 +26,8 @@ pub enum ControlGroup {
     Other,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(default)]
 pub struct MeasureData {
     pub group: ControlGroup,

@@ -3,9 +3,11 @@
 
 use crate::CountryCode;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// A person or organisation with the contact details a register names.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(default)]
 pub struct Party {
     pub name: String,
@@ -16,7 +18,8 @@ pub struct Party {
 }
 
 /// A named contact person (for a vendor or an activity owner).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(default)]
 pub struct Contact {
     pub name: String,
@@ -25,7 +28,8 @@ pub struct Contact {
 }
 
 /// The data protection officer: a staff member, or a person at an external firm.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(default)]
 pub struct Dpo {
     pub name: String,

@@ -3,8 +3,10 @@
 
 use crate::{Id, Party, Record, TransferRecord};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(default)]
 pub struct ProcessorRecordData {
     /// The organisation acting as processor.

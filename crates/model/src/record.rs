@@ -4,8 +4,10 @@
 use crate::Id;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, rename = "Stored")]
 pub struct Record<T> {
     pub id: Id,
     pub created_at: DateTime<Utc>,

@@ -3,8 +3,10 @@
 use crate::{CountryCode, Id, Record, TransferMechanism};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(default)]
 pub struct SubprocessorEntry {
     pub name: String,
@@ -17,7 +19,8 @@ pub struct SubprocessorEntry {
     pub certifications: Vec<String>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(default)]
 pub struct SubprocessorListData {
     pub vendor_id: Id,
