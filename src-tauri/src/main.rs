@@ -1,0 +1,69 @@
+//! The DPA Desk window: a Tauri 2 shell over `dpadesk-app`. The vault named by
+//! `DPADESK_VAULT`, or the default one, is opened at start when the OS keychain holds its key;
+//! otherwise the UI walks the user through creating or unlocking it.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+mod state;
+
+use dpadesk_app::session::{default_vault_path, key_source, open_vault};
+use state::Desk;
+use std::path::PathBuf;
+use tauri::Manager;
+
+fn main() {
+    let vault_path = std::env::var_os("DPADESK_VAULT")
+        .map(PathBuf::from)
+        .or_else(default_vault_path);
+    let desk = Desk::new(vault_path.clone());
+    if let Some(path) = vault_path.filter(|p| p.exists()) {
+        // The keychain usually holds the key: open at once so the first screen is the register.
+        let opened = tauri::async_runtime::block_on(open_vault(&path, &key_source(None)));
+        match opened {
+            Ok(app) => *desk.app.blocking_write() = Some(app),
+            Err(e) => log::info!("vault not opened at start: {e}"),
+        }
+    }
+
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(
+            tauri_plugin_log::Builder::new()
+                .level(log::LevelFilter::Info)
+                .target(tauri_plugin_log::Target::new(
+                    tauri_plugin_log::TargetKind::LogDir { file_name: None },
+                ))
+                .build(),
+        )
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
+        .manage(desk)
+        .invoke_handler(tauri::generate_handler![
+            commands::vault_status,
+            commands::vault_create,
+            commands::vault_open,
+            commands::organisation_list,
+            commands::organisation_create,
+            commands::organisation_update,
+            commands::organisation_delete,
+            commands::activity_list,
+            commands::activity_create,
+            commands::activity_update,
+            commands::activity_delete,
+            commands::vendor_list,
+            commands::vendor_create,
+            commands::measure_list,
+            commands::measure_create,
+            commands::history,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("DPA Desk could not start: {e}");
+        std::process::exit(2);
+    }
+}

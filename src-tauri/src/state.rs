@@ -1,0 +1,30 @@
+//! What the window keeps between commands: where the vault is and, once unlocked, the app.
+
+use dpadesk_app::{App, AppError};
+use std::path::PathBuf;
+use tokio::sync::RwLock;
+
+#[derive(Debug)]
+pub struct Desk {
+    pub vault_path: Option<PathBuf>,
+    pub app: RwLock<Option<App>>,
+}
+
+impl Desk {
+    pub fn new(vault_path: Option<PathBuf>) -> Self {
+        Self {
+            vault_path,
+            app: RwLock::new(None),
+        }
+    }
+
+    pub fn path(&self) -> Result<PathBuf, AppError> {
+        self.vault_path.clone().ok_or_else(|| {
+            AppError::Locked("This system has no data directory for the vault.".into())
+        })
+    }
+}
+
+pub fn not_open() -> AppError {
+    AppError::Locked("The vault is not open yet.".into())
+}
