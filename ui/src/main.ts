@@ -1,0 +1,11 @@
+import { recordConsoleErrors } from './lib/console-errors';
+recordConsoleErrors();
+
+import '@fontsource-variable/inter';
+import './app.css';
+import { mount } from 'svelte';
+import App from './App.svelte';
+
+const target = document.getElementById('app');
+if (!target) throw new Error('missing #app');
+export default mount(App, { target });
