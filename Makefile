@@ -3,20 +3,17 @@ SHELL := /bin/bash
 # Builds are kept outside the checkout so fresh clones reuse earlier work.
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/dpadesk/target
 CARGO ?= cargo
+DESKTOP_DEBUG := $(CARGO_TARGET_DIR)/debug/dpadesk-desktop
 
-.PHONY: run test deps-build deps-test lint unit fixture
+.PHONY: run test deps-build deps-test ui ui-deps lint unit ui-test e2e fixture
 
-## Build and start DPA Desk on the default vault (created on first start).
-## Until the window lands, this is the `dpadesk` command on that vault.
-run: deps-build
-	$(CARGO) build --release --locked -p dpadesk-cli
-	@bin="$(CARGO_TARGET_DIR)/release/dpadesk"; \
-	if ! "$$bin" org list >/dev/null 2>&1; then "$$bin" init || exit 1; fi; \
-	"$$bin" org list; \
-	echo; echo "DPA Desk is ready: $$bin --help"
+## Build DPA Desk and open its window on the default vault.
+run: deps-build ui
+	$(CARGO) build --release --locked -p dpadesk-desktop
+	$(CARGO_TARGET_DIR)/release/dpadesk-desktop
 
-## Every check and every test, the keychain tests inside a private keyring session.
-test: deps-test lint unit
+## Every check and every test; keychain and window tests run in a private keyring session.
+test: deps-test ui lint unit ui-test e2e
 
 deps-build:
 	@scripts/install-deps build
@@ -24,12 +21,31 @@ deps-build:
 deps-test:
 	@scripts/install-deps test
 
-lint:
+ui-deps: ui/node_modules/.package-lock.json
+
+ui/node_modules/.package-lock.json: ui/package.json ui/package-lock.json
+	cd ui && npm ci --no-audit --no-fund
+
+## The window's UI, built into ui/dist (the desktop binary embeds it at compile time).
+ui: ui-deps
+	cd ui && npm run build
+
+lint: ui
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
+	cd ui && npm run check
 
-unit:
+unit: ui
 	scripts/with-keyring $(CARGO) test --workspace --all-targets --locked
+
+ui-test: ui-deps
+	cd ui && npm test
+
+## The real window under Xvfb, driven through tauri-driver; screenshots go to artifacts/e2e/.
+e2e: ui
+	$(CARGO) build --locked -p dpadesk-desktop
+	rm -rf artifacts/e2e
+	DPADESK_E2E_APP=$(DESKTOP_DEBUG) scripts/with-keyring node --test tests/e2e/
 
 ## Writes the vault fixture of this release (once per release, for migration tests).
 fixture:

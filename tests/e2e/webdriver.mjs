@@ -1,0 +1,150 @@
+// A small W3C WebDriver client and the harness that runs the real DPA Desk window:
+// Xvfb for a display, tauri-driver (over WebKitWebDriver) to drive it, a screenshot per step.
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import path from 'node:path';
+
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+
+export class Harness {
+  constructor({ application, artifacts, env }) {
+    this.application = application;
+    this.artifacts = artifacts;
+    this.env = env;
+    this.processes = [];
+    this.port = 4444 + Math.floor(Math.random() * 1000);
+    this.step = 0;
+    mkdirSync(artifacts, { recursive: true });
+  }
+
+  async start() {
+    this.display = await startXvfb(this.processes);
+    const driver = spawn('tauri-driver', ['--port', String(this.port), '--native-port', String(this.port + 1)], {
+      env: { ...process.env, ...this.env, DISPLAY: this.display },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    driver.stderr.on('data', (d) => (this.driverLog = (this.driverLog ?? '') + d));
+    this.processes.push(driver);
+    await waitFor(async () => {
+      try {
+        return (await fetch(`http://127.0.0.1:${this.port}/status`)).ok;
+      } catch {
+        return false;
+      }
+    }, 20000, 'tauri-driver did not start');
+  }
+
+  async stop() {
+    for (const p of this.processes.reverse()) p.kill('SIGTERM');
+    await sleep(300);
+  }
+
+  async request(method, url, body) {
+    const res = await fetch(`http://127.0.0.1:${this.port}${url}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await res.json().catch(() => ({}));
+    if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(json.value ?? json)}`);
+    return json.value;
+  }
+
+  /** Starts the app; resolves when the window is up. */
+  async launch() {
+    const value = await this.request('POST', '/session', {
+      capabilities: { alwaysMatch: { 'tauri:options': { application: this.application } } },
+    });
+    this.session = value.sessionId;
+  }
+
+  /** Closes the window, ending the app. */
+  async quit() {
+    await this.request('DELETE', `/session/${this.session}`);
+    this.session = undefined;
+    await sleep(500);
+  }
+
+  s(url) {
+    return `/session/${this.session}${url}`;
+  }
+
+  async find(css, timeout = 10000) {
+    let found;
+    await waitFor(async () => {
+      try {
+        found = await this.request('POST', this.s('/element'), { using: 'css selector', value: css });
+        return true;
+      } catch {
+        return false;
+      }
+    }, timeout, `no element ${css}`);
+    return found[ELEMENT];
+  }
+
+  async findAll(css) {
+    const list = await this.request('POST', this.s('/elements'), { using: 'css selector', value: css });
+    return list.map((e) => e[ELEMENT]);
+  }
+
+  async click(css) {
+    const id = await this.find(css);
+    await this.request('POST', this.s(`/element/${id}/click`), {});
+  }
+
+  async type(css, text) {
+    const id = await this.find(css);
+    await this.request('POST', this.s(`/element/${id}/clear`), {});
+    await this.request('POST', this.s(`/element/${id}/value`), { text });
+  }
+
+  async text(css) {
+    const id = await this.find(css);
+    return this.request('GET', this.s(`/element/${id}/text`));
+  }
+
+  async script(body, args = []) {
+    return this.request('POST', this.s('/execute/sync'), { script: body, args });
+  }
+
+  /** Saves a screenshot of the window as NN-name.png in the artifacts folder. */
+  async screenshot(name) {
+    this.step += 1;
+    // Let the last change paint before the picture is taken.
+    await this.request('POST', this.s('/execute/async'), {
+      script: 'const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => done(true), 50)));',
+      args: [],
+    });
+    const png = await this.request('GET', this.s('/screenshot'));
+    const file = path.join(this.artifacts, `${String(this.step).padStart(2, '0')}-${name}.png`);
+    writeFileSync(file, Buffer.from(png, 'base64'));
+    return file;
+  }
+
+  /** Errors the page logged (console.error, uncaught errors, rejected promises). */
+  async consoleErrors() {
+    return this.script('return window.__dpadeskConsoleErrors ?? null;');
+  }
+}
+
+async function startXvfb(processes) {
+  const xvfb = spawn('Xvfb', ['-displayfd', '1', '-screen', '0', '1440x900x24', '-nolisten', 'tcp'], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  processes.push(xvfb);
+  const display = await new Promise((resolve, reject) => {
+    xvfb.stdout.once('data', (d) => resolve(`:${String(d).trim()}`));
+    xvfb.once('exit', (code) => reject(new Error(`Xvfb exited with ${code}`)));
+  });
+  return display;
+}
+
+export async function waitFor(check, timeout, message) {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await sleep(100);
+  }
+  throw new Error(message);
+}
