@@ -23,8 +23,10 @@ deps-test:
 
 ui-deps: ui/node_modules/.package-lock.json
 
+# `npm install` rather than `npm ci`: some npm set-ups leave the Tauri CLI's per-platform
+# optional packages out of the lock file, which `npm ci` then refuses.
 ui/node_modules/.package-lock.json: ui/package.json ui/package-lock.json
-	cd ui && npm ci --no-audit --no-fund
+	cd ui && npm install --no-audit --no-fund
 
 ## The window's UI, built into ui/dist (the desktop binary embeds it at compile time).
 ui: ui-deps
