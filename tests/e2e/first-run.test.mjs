@@ -81,4 +81,31 @@ test('first run: vault, organisation, activity, relaunch', async () => {
   assert.match(await h.text('[data-testid="org-switcher"]'), /Acme Sp\. z o\.o\./);
   await h.screenshot('relaunched');
   assert.deepEqual(await h.consoleErrors(), []);
+  await h.quit();
+  await h.stop();
+});
+
+test('the window follows a dark system theme', async () => {
+  const dark = new Harness({
+    application,
+    artifacts,
+    env: { ...h.env, GTK_THEME: 'Adwaita:dark' },
+  });
+  dark.step = 20;
+  await dark.start();
+  try {
+    await dark.launch();
+    await dark.find('[data-testid="shell"] [data-testid="activity-row"]');
+    const background = await dark.script('return getComputedStyle(document.body).backgroundColor;');
+    assert.equal(background, 'rgb(22, 24, 29)', 'the dark palette applies');
+    await dark.screenshot('register-dark');
+    await dark.click('[data-testid="new-activity"]');
+    await dark.click('[data-testid="save-activity"]');
+    await dark.find('[data-testid="activity-name-error"]');
+    await dark.screenshot('activity-form-dark');
+    assert.deepEqual(await dark.consoleErrors(), []);
+    await dark.quit();
+  } finally {
+    await dark.stop();
+  }
 });

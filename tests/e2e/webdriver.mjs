@@ -36,7 +36,7 @@ export class Harness {
   }
 
   async stop() {
-    for (const p of this.processes.reverse()) p.kill('SIGTERM');
+    for (const p of this.processes.splice(0).reverse()) p.kill('SIGTERM');
     await sleep(300);
   }
 
