@@ -271,17 +271,9 @@ pub async fn run(app: &App, cmd: ActivityCommand) -> AppResult<()> {
             show(&ActivityData::find(app, &key).await?, json)
         }
         ActivityCommand::Update { key, fields } => {
-            let current = ActivityData::find(app, &key).await?;
-            let mut data = current.data;
-            fields.apply(app, &mut data).await?;
-            let record = app.update(current.id, data).await?;
-            println!("Updated {}", ActivityData::describe(&record));
+            super::update::<ActivityData, _>(app, &key, fields).await?;
         }
-        ActivityCommand::Remove { key } => {
-            let current = ActivityData::find(app, &key).await?;
-            let removed = app.delete::<ActivityData>(current.id).await?;
-            println!("Removed {}", ActivityData::describe(&removed));
-        }
+        ActivityCommand::Remove { key } => super::remove::<ActivityData>(app, &key).await?,
     }
     Ok(())
 }

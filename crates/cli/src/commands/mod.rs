@@ -38,18 +38,31 @@ pub async fn crud<A: Listed, F: Fields<A> + clap::Args>(app: &App, cmd: Crud<F>)
         Crud::List(ListArgs { json }) => list(&app.list::<A>().await?, json),
         Crud::Show(Show { key, json }) => show(&A::find(app, &key).await?, json),
         Crud::Update { key, fields } => {
-            let current = A::find(app, &key).await?;
-            let mut data = current.data;
-            fields.apply(app, &mut data).await?;
-            let record = app.update(current.id, data).await?;
-            println!("Updated {}", A::describe(&record));
+            update(app, &key, fields).await?;
         }
-        Crud::Remove { key } => {
-            let current = A::find(app, &key).await?;
-            let removed = app.delete::<A>(current.id).await?;
-            println!("Removed {}", A::describe(&removed));
-        }
+        Crud::Remove { key } => remove::<A>(app, &key).await?,
     }
+    Ok(())
+}
+
+/// Applies the flags given to the record named by `key` and saves it.
+pub async fn update<A: Listed, F: Fields<A>>(
+    app: &App,
+    key: &str,
+    fields: F,
+) -> AppResult<Record<A>> {
+    let current = A::find(app, key).await?;
+    let mut data = current.data;
+    fields.apply(app, &mut data).await?;
+    let record = app.update(current.id, data).await?;
+    println!("Updated {}", A::describe(&record));
+    Ok(record)
+}
+
+pub async fn remove<A: Listed>(app: &App, key: &str) -> AppResult<()> {
+    let current = A::find(app, key).await?;
+    let removed = app.delete::<A>(current.id).await?;
+    println!("Removed {}", A::describe(&removed));
     Ok(())
 }
 
