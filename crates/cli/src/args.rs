@@ -1,10 +1,9 @@
 //! The command line: `dpadesk [--vault PATH] <command>`. These shapes are a contract that
 //! scripts depend on; change them only by adding.
 
-use crate::commands::{
-    activity::ActivityFields, dpa::DpaFields, measure::MeasureFields, org::OrgFields,
-    vendor::VendorFields,
-};
+use crate::commands::activity::{ActivityFields, ActivityList};
+use crate::commands::dpa::{DpaFields, DpaList};
+use crate::commands::{ListAll, measure::MeasureFields, org::OrgFields, vendor::VendorFields};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -23,24 +22,35 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "parsed once per run; boxing buys nothing"
+)]
 pub enum Command {
     /// Create a new vault. Its key goes to the OS keychain, or comes from DPADESK_PASSPHRASE.
     Init,
+    #[command(flatten)]
+    Register(RegisterCommand),
+}
+
+/// The commands that work on an open vault.
+#[derive(Debug, Subcommand)]
+pub enum RegisterCommand {
     /// Organisations whose registers are kept.
     #[command(subcommand)]
-    Org(Crud<OrgFields>),
+    Org(Crud<OrgFields, ListAll>),
     /// Processing activities of an organisation's register.
     #[command(subcommand)]
-    Activity(ActivityCommand),
+    Activity(Crud<ActivityFields, ActivityList>),
     /// The vendor catalogue shared by all organisations.
     #[command(subcommand)]
-    Vendor(Crud<VendorFields>),
+    Vendor(Crud<VendorFields, ListAll>),
     /// Data processing agreements between an organisation and a vendor.
     #[command(subcommand)]
-    Dpa(DpaCommand),
+    Dpa(Crud<DpaFields, DpaList>),
     /// The security measure library.
     #[command(subcommand)]
-    Measure(Crud<MeasureFields>),
+    Measure(Crud<MeasureFields, ListAll>),
 }
 
 #[derive(Debug, Args)]
@@ -51,21 +61,16 @@ pub struct Show {
     pub json: bool,
 }
 
-#[derive(Debug, Args)]
-pub struct ListArgs {
-    #[arg(long)]
-    pub json: bool,
-}
-
+/// The same five commands for every kind of record: `F` are its fields, `L` how it is listed.
 #[derive(Debug, Subcommand)]
-pub enum Crud<F: Args> {
+pub enum Crud<F: Args, L: Args> {
     /// Add a new one.
     Add(#[command(flatten)] F),
-    /// List them all.
-    List(ListArgs),
+    /// List them.
+    List(#[command(flatten)] L),
     /// Show one.
     Show(Show),
-    /// Change the fields given; the rest stay as they are.
+    /// Change the fields given; the rest stay as they are (repeatable flags replace the list).
     Update {
         /// Id or name.
         key: String,
@@ -75,53 +80,6 @@ pub enum Crud<F: Args> {
     /// Remove one (refused while anything still uses it).
     Remove {
         /// Id or name.
-        key: String,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum ActivityCommand {
-    /// Add an activity to an organisation's register.
-    Add(#[command(flatten)] ActivityFields),
-    /// List an organisation's activities.
-    List {
-        /// Organisation id or name.
-        #[arg(long)]
-        org: String,
-        #[arg(long)]
-        json: bool,
-    },
-    Show(Show),
-    /// Change the fields given; lists given replace the stored ones.
-    Update {
-        key: String,
-        #[command(flatten)]
-        fields: ActivityFields,
-    },
-    Remove {
-        key: String,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum DpaCommand {
-    Add(#[command(flatten)] DpaFields),
-    /// List DPAs, of one organisation or with one vendor, or all.
-    List {
-        #[arg(long)]
-        org: Option<String>,
-        #[arg(long)]
-        vendor: Option<String>,
-        #[arg(long)]
-        json: bool,
-    },
-    Show(Show),
-    Update {
-        key: String,
-        #[command(flatten)]
-        fields: DpaFields,
-    },
-    Remove {
         key: String,
     },
 }

@@ -6,11 +6,11 @@ mod commands;
 mod output;
 mod parse;
 
-use args::{Cli, Command};
+use args::{Cli, Command, RegisterCommand};
 use clap::Parser;
 use dpadesk_app::session::{create_vault, default_vault_path, key_source, open_vault};
 use dpadesk_app::{App, AppError};
-use dpadesk_model::{MeasureData, OrganisationData, VendorData};
+use dpadesk_model::{ActivityData, DpaData, MeasureData, OrganisationData, VendorData};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -58,31 +58,34 @@ fn vault_path(cli: &Cli) -> Result<PathBuf, Failure> {
 async fn run(cli: Cli) -> Result<(), Failure> {
     let path = vault_path(&cli)?;
     let keys = key_source(std::env::var(PASSPHRASE_VAR).ok().filter(|p| !p.is_empty()));
-    if let Command::Init = cli.command {
-        let app = create_vault(&path, &keys).await?;
-        let how = if std::env::var_os(PASSPHRASE_VAR).is_some() {
-            "protected by your passphrase"
-        } else {
-            "its key is in the OS keychain"
-        };
-        println!("Created vault {} ({how})", path.display());
-        return Ok(app.close().await?);
-    }
+    let command = match cli.command {
+        Command::Init => {
+            let app = create_vault(&path, &keys).await?;
+            let how = if std::env::var_os(PASSPHRASE_VAR).is_some() {
+                "protected by your passphrase"
+            } else {
+                "its key is in the OS keychain"
+            };
+            println!("Created vault {} ({how})", path.display());
+            return Ok(app.close().await?);
+        }
+        Command::Register(command) => command,
+    };
     let app = open_vault(&path, &keys).await?;
-    let result = dispatch(&app, cli.command).await;
+    let result = dispatch(&app, command).await;
     let closed = app.close().await;
     result?;
     Ok(closed?)
 }
 
-async fn dispatch(app: &App, command: Command) -> Result<(), AppError> {
+async fn dispatch(app: &App, command: RegisterCommand) -> Result<(), AppError> {
+    use commands::run;
     match command {
-        Command::Init => unreachable!("handled before the vault is opened"),
-        Command::Org(cmd) => commands::crud::<OrganisationData, _>(app, cmd).await,
-        Command::Vendor(cmd) => commands::crud::<VendorData, _>(app, cmd).await,
-        Command::Measure(cmd) => commands::crud::<MeasureData, _>(app, cmd).await,
-        Command::Activity(cmd) => commands::activity::run(app, cmd).await,
-        Command::Dpa(cmd) => commands::dpa::run(app, cmd).await,
+        RegisterCommand::Org(cmd) => run::<OrganisationData, _, _>(app, cmd).await,
+        RegisterCommand::Vendor(cmd) => run::<VendorData, _, _>(app, cmd).await,
+        RegisterCommand::Measure(cmd) => run::<MeasureData, _, _>(app, cmd).await,
+        RegisterCommand::Activity(cmd) => run::<ActivityData, _, _>(app, cmd).await,
+        RegisterCommand::Dpa(cmd) => run::<DpaData, _, _>(app, cmd).await,
     }
 }
 

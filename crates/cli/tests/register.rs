@@ -174,6 +174,8 @@ fn builds_a_register_and_reads_it_back_as_json() {
             "active",
         ],
     );
+    let signed = p.with_file_name("umowa-2024.pdf");
+    std::fs::write(&signed, b"%PDF-1.7 podpisana").expect("write document");
     let agreement = ok(
         p,
         &[
@@ -197,6 +199,8 @@ fn builds_a_register_and_reads_it_back_as_json() {
             "audits-and-information=missing",
             "--mechanism",
             "eea",
+            "--document",
+            signed.to_str().expect("utf-8 path"),
         ],
     );
     assert!(
@@ -248,6 +252,9 @@ fn builds_a_register_and_reads_it_back_as_json() {
     assert_eq!(dpas[0]["objection_window_days"], 14);
     assert_eq!(dpas[0]["checklist"][0]["item"], "subprocessors");
     assert_eq!(dpas[0]["checklist"][0]["clause_ref"], "7.2");
+    assert_eq!(dpas[0]["document"]["file_name"], "umowa-2024.pdf");
+    assert_eq!(dpas[0]["document"]["media_type"], "application/pdf");
+    assert_eq!(dpas[0]["document"]["size"], 18);
 
     ok(
         p,

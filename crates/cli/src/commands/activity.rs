@@ -1,7 +1,6 @@
 //! `dpadesk activity …`: processing activities of an organisation's register.
 
-use super::{Fields, Listed, list, set, set_list, show};
-use crate::args::{ActivityCommand, Show};
+use super::{Document, Fields, Listed, Query, set, set_list};
 use crate::parse;
 use chrono::NaiveDate;
 use dpadesk_app::{App, AppError, AppResult, FieldError};
@@ -139,7 +138,14 @@ fn recipient(spec: &str) -> AppResult<Recipient> {
 }
 
 impl Fields<ActivityData> for ActivityFields {
-    async fn apply(self, app: &App, d: &mut ActivityData) -> AppResult<()> {
+    fn required_for_add(&self) -> Vec<FieldError> {
+        match self.org {
+            None => vec![FieldError::new("org", "Name the organisation with --org.")],
+            Some(_) => Vec::new(),
+        }
+    }
+
+    async fn apply(self, app: &App, d: &mut ActivityData) -> AppResult<Option<Document>> {
         if let Some(org) = self.org {
             d.organisation_id = app.find_organisation(&org).await?.id;
         }
@@ -216,7 +222,7 @@ impl Fields<ActivityData> for ActivityFields {
         if self.next_review.is_some() {
             d.next_review_on = self.next_review;
         }
-        Ok(())
+        Ok(None)
     }
 }
 
@@ -238,10 +244,7 @@ impl Listed for ActivityData {
     }
 
     async fn find(app: &App, key: &str) -> AppResult<Activity> {
-        let id: Id = key
-            .parse()
-            .map_err(|_| AppError::NotFound(format!("“{key}” is not an activity id.")))?;
-        app.get(id).await
+        super::find_by_id(app, key, "an activity").await
     }
 
     fn describe(a: &Activity) -> String {
@@ -249,33 +252,25 @@ impl Listed for ActivityData {
     }
 }
 
-pub async fn run(app: &App, cmd: ActivityCommand) -> AppResult<()> {
-    match cmd {
-        ActivityCommand::Add(fields) => {
-            if fields.org.is_none() {
-                return Err(AppError::Invalid(vec![FieldError::new(
-                    "org",
-                    "Name the organisation with --org.",
-                )]));
-            }
-            let mut data = ActivityData::default();
-            fields.apply(app, &mut data).await?;
-            let record = app.create(data).await?;
-            println!("Added {} ({})", ActivityData::describe(&record), record.id);
-        }
-        ActivityCommand::List { org, json } => {
-            let org = app.find_organisation(&org).await?;
-            list(&app.activities_of(org.id).await?, json);
-        }
-        ActivityCommand::Show(Show { key, json }) => {
-            show(&ActivityData::find(app, &key).await?, json)
-        }
-        ActivityCommand::Update { key, fields } => {
-            super::update::<ActivityData, _>(app, &key, fields).await?;
-        }
-        ActivityCommand::Remove { key } => super::remove::<ActivityData>(app, &key).await?,
+/// `activity list --org ORG`: one organisation's register.
+#[derive(Debug, clap::Args)]
+pub struct ActivityList {
+    /// Organisation id or name.
+    #[arg(long)]
+    org: String,
+    #[arg(long)]
+    json: bool,
+}
+
+impl Query<ActivityData> for ActivityList {
+    fn json(&self) -> bool {
+        self.json
     }
-    Ok(())
+
+    async fn fetch(self, app: &App) -> AppResult<Vec<Activity>> {
+        let org = app.find_organisation(&self.org).await?;
+        app.activities_of(org.id).await
+    }
 }
 
 #[cfg(test)]

@@ -1,12 +1,11 @@
 //! `dpadesk dpa …`: agreements between an organisation and a vendor.
 
-use super::{Fields, Listed, list, set, show};
-use crate::args::{DpaCommand, Show};
+use super::{Document, Fields, Listed, Query, set};
 use crate::parse;
 use chrono::NaiveDate;
 use dpadesk_app::{App, AppError, AppResult, FieldError};
 use dpadesk_model::*;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Default, clap::Args)]
 pub struct DpaFields {
@@ -46,7 +45,19 @@ pub struct DpaFields {
 }
 
 impl Fields<DpaData> for DpaFields {
-    async fn apply(self, app: &App, d: &mut DpaData) -> AppResult<()> {
+    fn required_for_add(&self) -> Vec<FieldError> {
+        let mut missing = Vec::new();
+        if self.org.is_none() {
+            missing.push(FieldError::new("org", "Name the organisation with --org."));
+        }
+        if self.vendor.is_none() {
+            missing.push(FieldError::new("vendor", "Name the vendor with --vendor."));
+        }
+        missing
+    }
+
+    async fn apply(self, app: &App, d: &mut DpaData) -> AppResult<Option<Document>> {
+        let document = read_document(self.document.as_deref())?;
         if let Some(org) = self.org {
             d.organisation_id = app.find_organisation(&org).await?.id;
         }
@@ -78,11 +89,11 @@ impl Fields<DpaData> for DpaFields {
             d.checklist.push(item);
         }
         set(&mut d.notes, self.notes);
-        Ok(())
+        Ok(document)
     }
 }
 
-fn media_type(path: &std::path::Path) -> &'static str {
+fn media_type(path: &Path) -> &'static str {
     match path
         .extension()
         .and_then(|e| e.to_str())
@@ -98,7 +109,7 @@ fn media_type(path: &std::path::Path) -> &'static str {
 }
 
 /// Reads the document before anything is saved, so a bad path changes nothing.
-fn read_document(path: &Option<PathBuf>) -> AppResult<Option<(String, &'static str, Vec<u8>)>> {
+fn read_document(path: Option<&Path>) -> AppResult<Option<Document>> {
     let Some(path) = path else { return Ok(None) };
     let bytes = std::fs::read(path).map_err(|e| {
         AppError::Invalid(vec![FieldError::new(
@@ -106,11 +117,15 @@ fn read_document(path: &Option<PathBuf>) -> AppResult<Option<(String, &'static s
             format!("Cannot read {}: {e}", path.display()),
         )])
     })?;
-    let name = path
+    let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    Ok(Some((name, media_type(path), bytes)))
+    Ok(Some(Document {
+        file_name,
+        media_type: media_type(path),
+        bytes,
+    }))
 }
 
 impl Listed for DpaData {
@@ -131,10 +146,18 @@ impl Listed for DpaData {
     }
 
     async fn find(app: &App, key: &str) -> AppResult<Dpa> {
-        let id: Id = key
-            .parse()
-            .map_err(|_| AppError::NotFound(format!("“{key}” is not a DPA id.")))?;
-        app.get(id).await
+        super::find_by_id(app, key, "a DPA").await
+    }
+
+    async fn attach(app: &App, id: Id, document: Document) -> AppResult<()> {
+        let Document {
+            file_name,
+            media_type,
+            bytes,
+        } = document;
+        app.attach_dpa_document(id, &file_name, media_type, &bytes)
+            .await?;
+        Ok(())
     }
 
     fn describe(d: &Dpa) -> String {
@@ -146,58 +169,33 @@ impl Listed for DpaData {
     }
 }
 
-pub async fn run(app: &App, cmd: DpaCommand) -> AppResult<()> {
-    match cmd {
-        DpaCommand::Add(fields) => {
-            let mut missing = Vec::new();
-            if fields.org.is_none() {
-                missing.push(FieldError::new("org", "Name the organisation with --org."));
-            }
-            if fields.vendor.is_none() {
-                missing.push(FieldError::new("vendor", "Name the vendor with --vendor."));
-            }
-            if !missing.is_empty() {
-                return Err(AppError::Invalid(missing));
-            }
-            let document = read_document(&fields.document)?;
-            let mut data = DpaData::default();
-            fields.apply(app, &mut data).await?;
-            let record = app.create(data).await?;
-            if let Some((name, media, bytes)) = document {
-                app.attach_dpa_document(record.id, &name, media, &bytes)
-                    .await?;
-            }
-            println!("Added {} ({})", DpaData::describe(&record), record.id);
-        }
-        DpaCommand::List { org, vendor, json } => {
-            let mut dpas = match &org {
-                Some(org) => app.dpas_of(app.find_organisation(org).await?.id).await?,
-                None => app.list::<DpaData>().await?,
-            };
-            if let Some(vendor) = vendor {
-                let vendor = app.find_vendor(&vendor).await?;
-                dpas.retain(|d| d.vendor_id == vendor.id);
-            }
-            list(&dpas, json);
-        }
-        DpaCommand::Show(Show { key, json }) => show(&DpaData::find(app, &key).await?, json),
-        DpaCommand::Update { key, fields } => {
-            let current = DpaData::find(app, &key).await?;
-            let document = read_document(&fields.document)?;
-            let mut data = current.data;
-            fields.apply(app, &mut data).await?;
-            let record = app.update(current.id, data).await?;
-            if let Some((name, media, bytes)) = document {
-                app.attach_dpa_document(record.id, &name, media, &bytes)
-                    .await?;
-            }
-            println!("Updated {}", DpaData::describe(&record));
-        }
-        DpaCommand::Remove { key } => {
-            let current = DpaData::find(app, &key).await?;
-            let removed = app.delete::<DpaData>(current.id).await?;
-            println!("Removed {}", DpaData::describe(&removed));
-        }
+/// `dpa list [--org ORG] [--vendor VENDOR]`: all DPAs, or those of one organisation or vendor.
+#[derive(Debug, clap::Args)]
+pub struct DpaList {
+    /// Organisation id or name.
+    #[arg(long)]
+    org: Option<String>,
+    /// Vendor id or legal name.
+    #[arg(long)]
+    vendor: Option<String>,
+    #[arg(long)]
+    json: bool,
+}
+
+impl Query<DpaData> for DpaList {
+    fn json(&self) -> bool {
+        self.json
     }
-    Ok(())
+
+    async fn fetch(self, app: &App) -> AppResult<Vec<Dpa>> {
+        let mut dpas = match &self.org {
+            Some(org) => app.dpas_of(app.find_organisation(org).await?.id).await?,
+            None => app.list::<DpaData>().await?,
+        };
+        if let Some(vendor) = self.vendor {
+            let vendor = app.find_vendor(&vendor).await?;
+            dpas.retain(|d| d.vendor_id == vendor.id);
+        }
+        Ok(dpas)
+    }
 }

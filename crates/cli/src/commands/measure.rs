@@ -1,9 +1,9 @@
 //! `dpadesk measure …`: the security measure library.
 
-use super::{Fields, Listed, set};
+use super::{Document, Fields, Listed, set};
 use crate::parse;
-use dpadesk_app::{App, AppError, AppResult};
-use dpadesk_model::{ControlGroup, Id, Measure, MeasureData};
+use dpadesk_app::{App, AppResult};
+use dpadesk_model::{ControlGroup, Measure, MeasureData};
 
 #[derive(Debug, Default, clap::Args)]
 pub struct MeasureFields {
@@ -16,11 +16,11 @@ pub struct MeasureFields {
 }
 
 impl Fields<MeasureData> for MeasureFields {
-    async fn apply(self, _: &App, d: &mut MeasureData) -> AppResult<()> {
+    async fn apply(self, _: &App, d: &mut MeasureData) -> AppResult<Option<Document>> {
         set(&mut d.title, self.title);
         set(&mut d.group, self.group);
         set(&mut d.description, self.description);
-        Ok(())
+        Ok(None)
     }
 }
 
@@ -36,10 +36,7 @@ impl Listed for MeasureData {
     }
 
     async fn find(app: &App, key: &str) -> AppResult<Measure> {
-        let id: Id = key
-            .parse()
-            .map_err(|_| AppError::NotFound(format!("“{key}” is not a measure id.")))?;
-        app.get(id).await
+        super::find_by_id(app, key, "a measure").await
     }
 
     fn describe(m: &Measure) -> String {

@@ -1,6 +1,6 @@
 //! `dpadesk org …`: organisations and their register header.
 
-use super::{Fields, Listed, set};
+use super::{Document, Fields, Listed, set};
 use crate::parse;
 use dpadesk_app::{App, AppResult};
 use dpadesk_model::{CountryCode, Dpo, OrgRole, Organisation, OrganisationData, Party};
@@ -46,7 +46,7 @@ pub struct OrgFields {
 }
 
 impl Fields<OrganisationData> for OrgFields {
-    async fn apply(self, _: &App, d: &mut OrganisationData) -> AppResult<()> {
+    async fn apply(self, _: &App, d: &mut OrganisationData) -> AppResult<Option<Document>> {
         set(&mut d.name, self.name);
         set(&mut d.role, self.role);
         if let Some(c) = self.country {
@@ -91,7 +91,7 @@ impl Fields<OrganisationData> for OrgFields {
                 })
                 .collect();
         }
-        Ok(())
+        Ok(None)
     }
 }
 

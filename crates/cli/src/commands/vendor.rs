@@ -1,6 +1,6 @@
 //! `dpadesk vendor …`: the vendor catalogue.
 
-use super::{Fields, Listed, set, set_list};
+use super::{Document, Fields, Listed, set, set_list};
 use crate::parse;
 use dpadesk_app::{App, AppResult};
 use dpadesk_model::{CountryCode, Vendor, VendorData};
@@ -31,7 +31,7 @@ pub struct VendorFields {
 }
 
 impl Fields<VendorData> for VendorFields {
-    async fn apply(self, _: &App, d: &mut VendorData) -> AppResult<()> {
+    async fn apply(self, _: &App, d: &mut VendorData) -> AppResult<Option<Document>> {
         set(&mut d.legal_name, self.name);
         if let Some(c) = self.country {
             d.country = Some(c);
@@ -43,7 +43,7 @@ impl Fields<VendorData> for VendorFields {
         set(&mut d.contact.name, self.contact_name);
         set(&mut d.contact.email, self.contact_email);
         set(&mut d.notes, self.notes);
-        Ok(())
+        Ok(None)
     }
 }
 
