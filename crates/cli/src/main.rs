@@ -16,14 +16,6 @@ use std::process::ExitCode;
 
 const PASSPHRASE_VAR: &str = "DPADESK_PASSPHRASE";
 
-/// The snake_case name serde gives a unit enum, for display.
-pub(crate) fn parse_name<T: serde::Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
-}
-
 enum Failure {
     User(String),
     Internal(String),

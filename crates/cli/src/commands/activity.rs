@@ -234,7 +234,7 @@ impl Listed for ActivityData {
             a.id.to_string(),
             a.reference.clone(),
             a.name.clone(),
-            crate::parse_name(&a.status),
+            dpadesk_model::serde_name(&a.status),
             a.purposes
                 .iter()
                 .map(|p| format!("{} (6(1)({}))", p.description, p.legal_basis.letter()))

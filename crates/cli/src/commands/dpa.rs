@@ -140,7 +140,7 @@ impl Listed for DpaData {
             crate::output::opt(&d.next_review_on),
             d.transfer_mechanism
                 .as_ref()
-                .map(crate::parse_name)
+                .map(dpadesk_model::serde_name)
                 .unwrap_or_default(),
         ]
     }

@@ -30,7 +30,7 @@ impl Listed for MeasureData {
     fn row(m: &Measure) -> Vec<String> {
         vec![
             m.id.to_string(),
-            crate::parse_name(&m.group),
+            dpadesk_model::serde_name(&m.group),
             m.title.clone(),
         ]
     }

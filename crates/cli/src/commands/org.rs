@@ -102,7 +102,7 @@ impl Listed for OrganisationData {
         vec![
             o.id.to_string(),
             o.name.clone(),
-            crate::parse_name(&o.role),
+            dpadesk_model::serde_name(&o.role),
             crate::output::opt(&o.country),
         ]
     }

@@ -18,7 +18,7 @@ fn to_row(r: &Activity) -> table::Model {
         name: d.name.clone(),
         description: d.description.clone(),
         owner: to_json(&d.owner),
-        status: enum_str(&d.status),
+        status: serde_name(&d.status),
         reviewed_on: d.reviewed_on,
         next_review_on: d.next_review_on,
         purposes: to_json(&d.purposes),

@@ -25,7 +25,7 @@ pub async fn write<C: ConnectionTrait>(c: &C, change: Change<'_>) -> Result<()> 
         actor: sea_orm::Set(change.actor.to_string()),
         entity: sea_orm::Set(change.entity.as_str().to_string()),
         entity_id: sea_orm::Set(change.entity_id.to_string()),
-        action: sea_orm::Set(enum_str(&change.action)),
+        action: sea_orm::Set(serde_name(&change.action)),
         before: sea_orm::Set(change.before),
         after: sea_orm::Set(change.after),
     };

@@ -23,8 +23,8 @@ fn to_row(r: &Dpa) -> table::Model {
         objection_window_days: d
             .objection_window_days
             .map(|n| i32::try_from(n).unwrap_or(i32::MAX)),
-        transfer_mechanism: d.transfer_mechanism.as_ref().map(enum_str),
-        scc_module: d.scc_module.as_ref().map(enum_str),
+        transfer_mechanism: d.transfer_mechanism.as_ref().map(serde_name),
+        scc_module: d.scc_module.as_ref().map(serde_name),
         notes: d.notes.clone(),
         created_at: r.created_at,
         updated_at: r.updated_at,

@@ -9,7 +9,7 @@ use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, QueryOrder};
 fn to_row(r: &Measure) -> table::Model {
     table::Model {
         id: r.id.to_string(),
-        control_group: enum_str(&r.group),
+        control_group: serde_name(&r.group),
         title: r.title.clone(),
         description: r.description.clone(),
         created_at: r.created_at,

@@ -60,13 +60,7 @@ pub(crate) fn opt_from_json<T: DeserializeOwned>(
     value.map(from_json).transpose()
 }
 
-/// A unit enum as the name serde gives it, e.g. `OrgRole::Both` → `"both"`.
-pub(crate) fn enum_str<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        other => other.map(|v| v.to_string()).unwrap_or_default(),
-    }
-}
+pub(crate) use dpadesk_model::serde_name;
 
 pub(crate) fn enum_parse<T: DeserializeOwned>(s: &str) -> Result<T> {
     from_json(serde_json::Value::String(s.to_string()))

@@ -14,7 +14,7 @@ fn to_row(r: &Organisation) -> table::Model {
     table::Model {
         id: r.id.to_string(),
         name: d.name.clone(),
-        role: enum_str(&d.role),
+        role: serde_name(&d.role),
         address: d.address.clone(),
         country: country_str(&d.country),
         email: d.email.clone(),

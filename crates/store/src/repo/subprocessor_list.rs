@@ -75,7 +75,7 @@ async fn write_entries<C: ConnectionTrait>(c: &C, r: &SubprocessorList) -> Resul
             country: sea_orm::Set(country_str(&e.country)),
             service: sea_orm::Set(e.service.clone()),
             processing_location: sea_orm::Set(e.processing_location.clone()),
-            mechanism: sea_orm::Set(e.mechanism.as_ref().map(enum_str)),
+            mechanism: sea_orm::Set(e.mechanism.as_ref().map(serde_name)),
             certifications: sea_orm::Set(to_json(&e.certifications)),
         });
     entry::Entity::insert_many(rows)
