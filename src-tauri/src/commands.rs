@@ -69,14 +69,6 @@ async fn create<A: Editable>(desk: &Desk, data: A) -> AppResult<Record<A>> {
     with_app(desk, async |app| app.create(data).await).await
 }
 
-async fn update<A: Editable>(desk: &Desk, id: Id, data: A) -> AppResult<Record<A>> {
-    with_app(desk, async |app| app.update(id, data).await).await
-}
-
-async fn delete<A: Editable>(desk: &Desk, id: Id) -> AppResult<Record<A>> {
-    with_app(desk, async |app| app.delete::<A>(id).await).await
-}
-
 #[tauri::command]
 pub async fn organisation_list(desk: State<'_, Desk>) -> AppResult<Vec<Organisation>> {
     list(&desk).await
@@ -91,20 +83,6 @@ pub async fn organisation_create(
 }
 
 #[tauri::command]
-pub async fn organisation_update(
-    desk: State<'_, Desk>,
-    id: Id,
-    data: OrganisationData,
-) -> AppResult<Organisation> {
-    update(&desk, id, data).await
-}
-
-#[tauri::command]
-pub async fn organisation_delete(desk: State<'_, Desk>, id: Id) -> AppResult<Organisation> {
-    delete(&desk, id).await
-}
-
-#[tauri::command]
 pub async fn activity_list(desk: State<'_, Desk>, organisation: Id) -> AppResult<Vec<Activity>> {
     with_app(&desk, async |app| app.activities_of(organisation).await).await
 }
@@ -112,20 +90,6 @@ pub async fn activity_list(desk: State<'_, Desk>, organisation: Id) -> AppResult
 #[tauri::command]
 pub async fn activity_create(desk: State<'_, Desk>, data: ActivityData) -> AppResult<Activity> {
     create(&desk, data).await
-}
-
-#[tauri::command]
-pub async fn activity_update(
-    desk: State<'_, Desk>,
-    id: Id,
-    data: ActivityData,
-) -> AppResult<Activity> {
-    update(&desk, id, data).await
-}
-
-#[tauri::command]
-pub async fn activity_delete(desk: State<'_, Desk>, id: Id) -> AppResult<Activity> {
-    delete(&desk, id).await
 }
 
 #[tauri::command]
@@ -141,18 +105,4 @@ pub async fn vendor_create(desk: State<'_, Desk>, data: VendorData) -> AppResult
 #[tauri::command]
 pub async fn measure_list(desk: State<'_, Desk>) -> AppResult<Vec<Measure>> {
     list(&desk).await
-}
-
-#[tauri::command]
-pub async fn measure_create(desk: State<'_, Desk>, data: MeasureData) -> AppResult<Measure> {
-    create(&desk, data).await
-}
-
-#[tauri::command]
-pub async fn history(
-    desk: State<'_, Desk>,
-    entity: EntityKind,
-    id: Id,
-) -> AppResult<Vec<AuditEntry>> {
-    with_app(&desk, async |app| app.history(entity, id).await).await
 }

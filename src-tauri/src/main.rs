@@ -49,17 +49,11 @@ fn main() {
             commands::vault_open,
             commands::organisation_list,
             commands::organisation_create,
-            commands::organisation_update,
-            commands::organisation_delete,
             commands::activity_list,
             commands::activity_create,
-            commands::activity_update,
-            commands::activity_delete,
             commands::vendor_list,
             commands::vendor_create,
             commands::measure_list,
-            commands::measure_create,
-            commands::history,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

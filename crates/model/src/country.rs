@@ -19,13 +19,6 @@ impl CountryCode {
     pub fn as_str(&self) -> &str {
         &self.0
     }
-
-    /// The English short name from ISO 3166-1.
-    pub fn english_name(&self) -> String {
-        rust_iso3166::from_alpha2(&self.0)
-            .map(|c| c.name.to_string())
-            .unwrap_or_default()
-    }
 }
 
 impl FromStr for CountryCode {
@@ -67,10 +60,6 @@ mod tests {
         assert_eq!("pl".parse::<CountryCode>().unwrap().as_str(), "PL");
         assert_eq!("UK".parse::<CountryCode>().unwrap().as_str(), "GB");
         assert_eq!("EL".parse::<CountryCode>().unwrap().as_str(), "GR");
-        assert_eq!(
-            "US".parse::<CountryCode>().unwrap().english_name(),
-            "United States of America"
-        );
     }
 
     #[test]

@@ -153,10 +153,6 @@ impl Vault {
         &self.actor
     }
 
-    pub fn set_actor(&mut self, actor: impl Into<String>) {
-        self.actor = actor.into();
-    }
-
     /// Closes the pool, checkpointing the WAL into the main file.
     pub async fn close(self) -> Result<()> {
         self.db.close().await?;

@@ -2,8 +2,6 @@
 // Components call these, never `invoke` directly.
 import { invoke } from '@tauri-apps/api/core';
 import type { ActivityData } from './generated/ActivityData';
-import type { AuditEntry } from './generated/AuditEntry';
-import type { EntityKind } from './generated/EntityKind';
 import type { MeasureData } from './generated/MeasureData';
 import type { OrganisationData } from './generated/OrganisationData';
 import type { Stored } from './generated/Stored';
@@ -55,18 +53,12 @@ export const api = {
 
   organisations: () => invoke<Organisation[]>('organisation_list'),
   createOrganisation: (data: OrganisationData) => invoke<Organisation>('organisation_create', { data }),
-  updateOrganisation: (id: string, data: OrganisationData) => invoke<Organisation>('organisation_update', { id, data }),
 
   activities: (organisation: string) => invoke<Activity[]>('activity_list', { organisation }),
   createActivity: (data: ActivityData) => invoke<Activity>('activity_create', { data }),
-  updateActivity: (id: string, data: ActivityData) => invoke<Activity>('activity_update', { id, data }),
-  deleteActivity: (id: string) => invoke<Activity>('activity_delete', { id }),
 
   vendors: () => invoke<Vendor[]>('vendor_list'),
   createVendor: (data: VendorData) => invoke<Vendor>('vendor_create', { data }),
 
   measures: () => invoke<Measure[]>('measure_list'),
-  createMeasure: (data: MeasureData) => invoke<Measure>('measure_create', { data }),
-
-  history: (entity: EntityKind, id: string) => invoke<AuditEntry[]>('history', { entity, id }),
 };
