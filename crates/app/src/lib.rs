@@ -2,34 +2,58 @@
 //! the window both call. Every change is validated here (field errors the user can act on)
 //! before the vault stores it with its audit entry.
 
+pub mod completeness;
+mod consultant;
 pub mod error;
+pub mod history;
+pub mod library;
+pub mod overview;
+pub mod reminders;
+pub mod sample;
+pub mod search;
 pub mod session;
 pub mod validate;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use dpadesk_model::*;
 use dpadesk_store::{Aggregate, Vault};
 pub use error::{AppError, AppResult, FieldError};
+use search::{SearchHit, SearchIndex};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use validate::{Editable, Requirement};
 
-/// The open vault and the clock changes are stamped with.
+/// The open vault, the clock changes are stamped with, and the search index (rebuilt after
+/// any change, on the next search).
 #[derive(Debug)]
 pub struct App {
     vault: Vault,
     clock: fn() -> DateTime<Utc>,
+    search_index: Mutex<Option<Arc<SearchIndex>>>,
+    /// Counts changes, so an index built while a change landed is not kept.
+    generation: AtomicU64,
 }
 
 impl App {
     pub fn new(vault: Vault) -> Self {
-        Self {
-            vault,
-            clock: Utc::now,
-        }
+        Self::with_clock(vault, Utc::now)
     }
 
     /// For tests and imports that must stamp changes with a given time.
     pub fn with_clock(vault: Vault, clock: fn() -> DateTime<Utc>) -> Self {
-        Self { vault, clock }
+        Self {
+            vault,
+            clock,
+            search_index: Mutex::new(None),
+            generation: AtomicU64::new(0),
+        }
+    }
+
+    fn changed(&self) {
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        if let Ok(mut index) = self.search_index.lock() {
+            *index = None;
+        }
     }
 
     pub fn vault(&self) -> &Vault {
@@ -116,6 +140,7 @@ impl App {
             data,
         };
         self.vault.insert(&record).await?;
+        self.changed();
         Ok(record)
     }
 
@@ -129,11 +154,14 @@ impl App {
             data,
         };
         self.vault.update(&record).await?;
+        self.changed();
         Ok(record)
     }
 
     pub async fn delete<A: Editable>(&self, id: Id) -> AppResult<Record<A>> {
-        Ok(self.vault.delete::<A>(id, self.now()).await?)
+        let gone = self.vault.delete::<A>(id, self.now()).await?;
+        self.changed();
+        Ok(gone)
     }
 
     pub async fn get<A: Aggregate>(&self, id: Id) -> AppResult<Record<A>> {
@@ -207,6 +235,7 @@ impl App {
         current.data.document = Some(doc);
         current.updated_at = self.now();
         self.vault.update(&current).await?;
+        self.changed();
         Ok(current)
     }
 
@@ -225,6 +254,64 @@ impl App {
     /// Who changed a record, when, and what it was before and after, oldest first.
     pub async fn history(&self, entity: EntityKind, id: Id) -> AppResult<Vec<AuditEntry>> {
         Ok(self.vault.history(entity, id).await?)
+    }
+
+    /// The changes of a record field by field, oldest first.
+    pub async fn record_changes(
+        &self,
+        entity: EntityKind,
+        id: Id,
+    ) -> AppResult<Vec<history::RecordChange>> {
+        Ok(history::changes(&self.history(entity, id).await?))
+    }
+
+    /// An organisation's register as it stood at the end of `day`.
+    pub async fn register_as_of(
+        &self,
+        organisation: Id,
+        day: NaiveDate,
+    ) -> AppResult<history::RegisterSnapshot> {
+        let log = self.vault.changes_until(history::end_of_day(day)).await?;
+        Ok(history::register_as_of(&log, organisation, day))
+    }
+
+    /// Fills an empty measures library with the measures DPA Desk brings.
+    pub async fn preload_library(&self) -> AppResult<usize> {
+        if !self.list::<MeasureData>().await?.is_empty() {
+            return Ok(0);
+        }
+        for m in library::measures() {
+            self.create(m.clone()).await?;
+        }
+        Ok(library::measures().len())
+    }
+
+    /// Organisations, activities, vendors, subprocessors and categories matching `query`.
+    pub async fn search(&self, query: &str) -> AppResult<Vec<SearchHit>> {
+        let cached = self.search_index.lock().ok().and_then(|i| i.clone());
+        let index = match cached {
+            Some(index) => index,
+            None => {
+                let generation = self.generation.load(Ordering::SeqCst);
+                let organisations = self.list::<OrganisationData>().await?;
+                let activities = self.list::<ActivityData>().await?;
+                let vendors = self.list::<VendorData>().await?;
+                let lists = self.list::<SubprocessorListData>().await?;
+                let index = Arc::new(SearchIndex::build(&search::Corpus {
+                    organisations: &organisations,
+                    activities: &activities,
+                    vendors: &vendors,
+                    lists: &lists,
+                }));
+                if let Ok(mut slot) = self.search_index.lock()
+                    && self.generation.load(Ordering::SeqCst) == generation
+                {
+                    *slot = Some(index.clone());
+                }
+                index
+            }
+        };
+        Ok(index.search(query))
     }
 }
 

@@ -18,8 +18,11 @@ pub fn key_source(passphrase: Option<String>) -> KeySource {
     }
 }
 
+/// Creates a vault that starts with the security-measures library.
 pub async fn create_vault(path: &Path, keys: &KeySource) -> AppResult<App> {
-    Ok(App::new(Vault::create(path, keys).await?))
+    let app = App::new(Vault::create(path, keys).await?);
+    app.preload_library().await?;
+    Ok(app)
 }
 
 pub async fn open_vault(path: &Path, keys: &KeySource) -> AppResult<App> {
