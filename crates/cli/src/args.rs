@@ -3,6 +3,7 @@
 
 use crate::commands::activity::{ActivityFields, ActivityList};
 use crate::commands::dpa::{DpaFields, DpaList};
+use crate::commands::tools::ToolCommand;
 use crate::commands::{ListAll, measure::MeasureFields, org::OrgFields, vendor::VendorFields};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -51,6 +52,8 @@ pub enum RegisterCommand {
     /// The security measure library.
     #[command(subcommand)]
     Measure(Crud<MeasureFields, ListAll>),
+    #[command(flatten)]
+    Tool(ToolCommand),
 }
 
 #[derive(Debug, Args)]

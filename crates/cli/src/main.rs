@@ -78,6 +78,7 @@ async fn dispatch(app: &App, command: RegisterCommand) -> Result<(), AppError> {
         RegisterCommand::Measure(cmd) => run::<MeasureData, _, _>(app, cmd).await,
         RegisterCommand::Activity(cmd) => run::<ActivityData, _, _>(app, cmd).await,
         RegisterCommand::Dpa(cmd) => run::<DpaData, _, _>(app, cmd).await,
+        RegisterCommand::Tool(cmd) => commands::tools::run(app, cmd).await,
     }
 }
 

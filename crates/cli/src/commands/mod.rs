@@ -5,6 +5,7 @@ pub mod activity;
 pub mod dpa;
 pub mod measure;
 pub mod org;
+pub mod tools;
 pub mod vendor;
 
 use crate::args::{Crud, Show};

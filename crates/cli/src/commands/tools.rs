@@ -1,0 +1,322 @@
+//! The commands around the register rather than one kind of record: sample data,
+//! completeness, reminders, search, copies between clients, templates and history.
+
+use super::Listed;
+use crate::output::{self, opt};
+use chrono::NaiveDate;
+use dpadesk_app::{App, AppError, AppResult, library};
+use dpadesk_model::*;
+
+#[derive(Debug, clap::Subcommand)]
+pub enum ToolCommand {
+    /// Add demo organisations, vendors, agreements and subprocessor lists to explore.
+    Sample {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Which Art. 30 items an organisation's register still lacks.
+    Completeness {
+        /// Organisation id or name.
+        #[arg(long)]
+        org: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Agreements to review or renew, processors without a DPA, checklist gaps, reviews due.
+    Reminders {
+        /// Organisation id or name (default: every organisation).
+        #[arg(long)]
+        org: Option<String>,
+        /// The day to judge from (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        on: Option<NaiveDate>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Find organisations, activities, vendors, subprocessors and categories.
+    Search {
+        query: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Copy an activity to another organisation's register, as a draft.
+    CopyActivity {
+        /// Activity id.
+        activity: String,
+        /// Organisation id or name.
+        #[arg(long)]
+        to: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Copy an agreement, with its document, to another organisation using the same vendor.
+    CopyDpa {
+        /// DPA id.
+        dpa: String,
+        /// Organisation id or name.
+        #[arg(long)]
+        to: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Typical activities to start a new client's register from.
+    #[command(subcommand)]
+    Template(TemplateCommand),
+    /// Who changed a record, when, and each field before and after.
+    History {
+        #[arg(value_enum)]
+        kind: HistoryKind,
+        /// Id (or name, for organisations and vendors).
+        key: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// An organisation's register as it stood at the end of a day.
+    #[command(name = "register")]
+    RegisterAsOf {
+        /// Organisation id or name.
+        #[arg(long)]
+        org: String,
+        /// The day (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<NaiveDate>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum TemplateCommand {
+    /// The templates and their keys.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add template activities to an organisation's register, as drafts.
+    Apply {
+        /// Organisation id or name.
+        #[arg(long)]
+        org: String,
+        /// Template keys (see `template list`).
+        #[arg(required = true)]
+        keys: Vec<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum HistoryKind {
+    Org,
+    Activity,
+    Vendor,
+    Dpa,
+    Measure,
+}
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// A snake_case name as words, for the terminal.
+fn words<T: serde::Serialize>(value: &T) -> String {
+    serde_name(value).replace('_', " ")
+}
+
+pub async fn run(app: &App, cmd: ToolCommand) -> AppResult<()> {
+    match cmd {
+        ToolCommand::Sample { json } => {
+            let s = app.load_sample().await?;
+            if json {
+                output::json(&s);
+            } else {
+                println!(
+                    "Added sample data: {} organisations, {} activities, {} vendors, {} agreements, {} subprocessor lists.",
+                    s.organisations, s.activities, s.vendors, s.dpas, s.subprocessor_lists
+                );
+            }
+        }
+        ToolCommand::Completeness { org, json } => {
+            let org = app.find_organisation(&org).await?;
+            let c = app.completeness_of(org.id).await?;
+            if json {
+                output::json(&c);
+                return Ok(());
+            }
+            let gaps = |c: &dpadesk_app::completeness::Completeness| {
+                c.missing
+                    .iter()
+                    .map(|g| words(&g.item))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            println!("{}: {}% complete", org.name, c.percent);
+            let mut rows = vec![vec![
+                "(organisation details)".to_string(),
+                format!("{}%", c.header.percent),
+                gaps(&c.header),
+            ]];
+            rows.extend(c.activities.iter().map(|a| {
+                vec![
+                    a.name.clone(),
+                    format!("{}%", a.completeness.percent),
+                    gaps(&a.completeness),
+                ]
+            }));
+            output::table(&["Activity", "Complete", "Missing"], &rows);
+        }
+        ToolCommand::Reminders { org, on, json } => {
+            let day = on.unwrap_or_else(today);
+            let orgs = match org {
+                Some(key) => vec![app.find_organisation(&key).await?],
+                None => app.list::<OrganisationData>().await?,
+            };
+            let mut all = Vec::new();
+            for o in orgs {
+                all.extend(app.reminders_of(o.id, day).await?);
+            }
+            if json {
+                output::json(&all);
+                return Ok(());
+            }
+            let rows: Vec<Vec<String>> = all
+                .iter()
+                .map(|r| {
+                    let about = [r.vendor.as_str(), r.activity.as_str()]
+                        .into_iter()
+                        .filter(|s| !s.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" / ");
+                    let items = r.items.iter().map(words).collect::<Vec<_>>().join(", ");
+                    vec![
+                        r.organisation.clone(),
+                        words(&r.kind),
+                        about,
+                        opt(&r.due_on),
+                        items,
+                    ]
+                })
+                .collect();
+            output::table(
+                &["Organisation", "Reminder", "About", "Due", "Items"],
+                &rows,
+            );
+        }
+        ToolCommand::Search { query, json } => {
+            let hits = app.search(&query).await?;
+            if json {
+                output::json(&hits);
+                return Ok(());
+            }
+            let rows: Vec<Vec<String>> = hits
+                .iter()
+                .map(|h| vec![words(&h.kind), h.title.clone(), h.detail.clone()])
+                .collect();
+            output::table(&["Kind", "Found", "Where"], &rows);
+        }
+        ToolCommand::CopyActivity { activity, to, json } => {
+            let source = ActivityData::find(app, &activity).await?;
+            let to = app.find_organisation(&to).await?;
+            let copy = app.copy_activity(source.id, to.id).await?;
+            if json {
+                output::json(&copy);
+                return Ok(());
+            }
+            println!(
+                "Copied activity “{}” to {} as a draft ({})",
+                copy.name, to.name, copy.id
+            );
+        }
+        ToolCommand::CopyDpa { dpa, to, json } => {
+            let source = DpaData::find(app, &dpa).await?;
+            let to = app.find_organisation(&to).await?;
+            let copy = app.copy_dpa(source.id, to.id).await?;
+            if json {
+                output::json(&copy);
+                return Ok(());
+            }
+            println!("Copied the agreement to {} ({})", to.name, copy.id);
+        }
+        ToolCommand::Template(TemplateCommand::List { json }) => {
+            let templates = library::templates();
+            if json {
+                output::json(&templates);
+                return Ok(());
+            }
+            let rows: Vec<Vec<String>> = templates
+                .iter()
+                .map(|t| vec![t.key.clone(), t.data.name.clone()])
+                .collect();
+            output::table(&["Key", "Activity"], &rows);
+        }
+        ToolCommand::Template(TemplateCommand::Apply { org, keys }) => {
+            let org = app.find_organisation(&org).await?;
+            let added = app.apply_templates(org.id, &keys).await?;
+            let names: Vec<&str> = added.iter().map(|a| a.name.as_str()).collect();
+            println!(
+                "Added {} draft activities to {}: {}",
+                added.len(),
+                org.name,
+                names.join(", ")
+            );
+        }
+        ToolCommand::History { kind, key, json } => {
+            let (entity, id) = match kind {
+                HistoryKind::Org => (
+                    EntityKind::Organisation,
+                    app.find_organisation(&key).await?.id,
+                ),
+                HistoryKind::Activity => (
+                    EntityKind::Activity,
+                    ActivityData::find(app, &key).await?.id,
+                ),
+                HistoryKind::Vendor => (EntityKind::Vendor, app.find_vendor(&key).await?.id),
+                HistoryKind::Dpa => (EntityKind::Dpa, DpaData::find(app, &key).await?.id),
+                HistoryKind::Measure => {
+                    (EntityKind::Measure, MeasureData::find(app, &key).await?.id)
+                }
+            };
+            let changes = app.record_changes(entity, id).await?;
+            if json {
+                output::json(&changes);
+                return Ok(());
+            }
+            let rows: Vec<Vec<String>> = changes
+                .iter()
+                .map(|c| {
+                    let fields = c
+                        .fields
+                        .iter()
+                        .map(|f| format!("{}: {} → {}", f.field, f.before, f.after))
+                        .collect::<Vec<_>>()
+                        .join("; ");
+                    vec![
+                        c.at.format("%Y-%m-%d %H:%M").to_string(),
+                        c.actor.clone(),
+                        words(&c.action),
+                        fields,
+                    ]
+                })
+                .collect();
+            output::table(&["When (UTC)", "Who", "Action", "Changes"], &rows);
+        }
+        ToolCommand::RegisterAsOf { org, as_of, json } => {
+            let org = app.find_organisation(&org).await?;
+            let day = as_of.unwrap_or_else(today);
+            let snapshot = app.register_as_of(org.id, day).await?;
+            if json {
+                output::json(&snapshot);
+                return Ok(());
+            }
+            let Some(then) = &snapshot.organisation else {
+                return Err(AppError::NotFound(format!(
+                    "{} was not in the vault yet on {day}.",
+                    org.name
+                )));
+            };
+            println!("Register of {} as of {day}", then.name);
+            let rows: Vec<Vec<String>> =
+                snapshot.activities.iter().map(ActivityData::row).collect();
+            output::table(ActivityData::HEADER, &rows);
+        }
+    }
+    Ok(())
+}
