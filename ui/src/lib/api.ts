@@ -2,15 +2,32 @@
 // Components call these, never `invoke` directly.
 import { invoke } from '@tauri-apps/api/core';
 import type { ActivityData } from './generated/ActivityData';
+import type { ActivityRow } from './generated/ActivityRow';
+import type { DpaData } from './generated/DpaData';
+import type { EntityKind } from './generated/EntityKind';
 import type { MeasureData } from './generated/MeasureData';
+import type { OrganisationCompleteness } from './generated/OrganisationCompleteness';
 import type { OrganisationData } from './generated/OrganisationData';
+import type { OrganisationSummary } from './generated/OrganisationSummary';
+import type { ProcessorRecordData } from './generated/ProcessorRecordData';
+import type { RecordChange } from './generated/RecordChange';
+import type { RegisterSnapshot } from './generated/RegisterSnapshot';
+import type { Reminder } from './generated/Reminder';
+import type { SampleSummary } from './generated/SampleSummary';
+import type { SearchHit } from './generated/SearchHit';
 import type { Stored } from './generated/Stored';
+import type { SubprocessorListData } from './generated/SubprocessorListData';
+import type { Template } from './generated/Template';
+import type { UsedValues } from './generated/UsedValues';
 import type { VendorData } from './generated/VendorData';
 
 export type Organisation = Stored<OrganisationData>;
 export type Activity = Stored<ActivityData>;
+export type ProcessorRecord = Stored<ProcessorRecordData>;
 export type Vendor = Stored<VendorData>;
+export type Dpa = Stored<DpaData>;
 export type Measure = Stored<MeasureData>;
+export type SubprocessorList = Stored<SubprocessorListData>;
 
 export interface FieldError {
   field: string;
@@ -46,19 +63,55 @@ export interface VaultStatus {
   open: boolean;
 }
 
+/** Create, update and delete for one kind of record, named `<kind>_create` and so on. */
+function editable<T>(kind: string) {
+  return {
+    create: (data: T) => invoke<Stored<T>>(`${kind}_create`, { data }),
+    update: (id: string, data: T) => invoke<Stored<T>>(`${kind}_update`, { id, data }),
+    remove: (id: string) => invoke<void>(`${kind}_delete`, { id }),
+  };
+}
+
 export const api = {
   vaultStatus: () => invoke<VaultStatus>('vault_status'),
   vaultCreate: (passphrase: string | null) => invoke<void>('vault_create', { passphrase }),
   vaultOpen: (passphrase: string | null) => invoke<void>('vault_open', { passphrase }),
+  loadSample: () => invoke<SampleSummary>('sample_load'),
 
+  organisation: editable<OrganisationData>('organisation'),
   organisations: () => invoke<Organisation[]>('organisation_list'),
-  createOrganisation: (data: OrganisationData) => invoke<Organisation>('organisation_create', { data }),
+  organisationSummaries: () => invoke<OrganisationSummary[]>('organisation_summaries'),
+  completeness: (organisation: string) => invoke<OrganisationCompleteness>('completeness', { organisation }),
 
-  activities: (organisation: string) => invoke<Activity[]>('activity_list', { organisation }),
-  createActivity: (data: ActivityData) => invoke<Activity>('activity_create', { data }),
+  activity: editable<ActivityData>('activity'),
+  activityRows: (organisation: string) => invoke<ActivityRow[]>('activity_rows', { organisation }),
+  copyActivity: (id: string, to: string) => invoke<Activity>('activity_copy', { id, to }),
+  templates: () => invoke<Template[]>('template_list'),
+  applyTemplates: (organisation: string, keys: string[]) =>
+    invoke<Activity[]>('template_apply', { organisation, keys }),
+  usedValues: () => invoke<UsedValues>('used_values'),
 
+  processorRecord: editable<ProcessorRecordData>('processor_record'),
+  processorRecords: (organisation: string) =>
+    invoke<ProcessorRecord[]>('processor_record_list', { organisation }),
+
+  vendor: editable<VendorData>('vendor'),
   vendors: () => invoke<Vendor[]>('vendor_list'),
-  createVendor: (data: VendorData) => invoke<Vendor>('vendor_create', { data }),
+  subprocessorLists: (vendor: string) => invoke<SubprocessorList[]>('subprocessor_list_list', { vendor }),
 
+  dpa: editable<DpaData>('dpa'),
+  dpas: (organisation: string) => invoke<Dpa[]>('dpa_list', { organisation }),
+  copyDpa: (id: string, to: string) => invoke<Dpa>('dpa_copy', { id, to }),
+  /** Asks for the file through the system dialog; `null` when the user cancels. */
+  attachDpaDocument: (id: string) => invoke<Dpa | null>('dpa_attach_document', { id }),
+  openDpaDocument: (id: string) => invoke<void>('dpa_open_document', { id }),
+
+  measure: editable<MeasureData>('measure'),
   measures: () => invoke<Measure[]>('measure_list'),
+
+  reminders: (organisation: string) => invoke<Reminder[]>('reminders', { organisation }),
+  search: (query: string) => invoke<SearchHit[]>('search', { query }),
+  recordHistory: (entity: EntityKind, id: string) => invoke<RecordChange[]>('record_history', { entity, id }),
+  registerAsOf: (organisation: string, date: string) =>
+    invoke<RegisterSnapshot>('register_as_of', { organisation, date }),
 };

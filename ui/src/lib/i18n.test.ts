@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import en from '../locales/en.json';
-import { t } from './i18n';
+import { catalogues, languageNames, t } from './i18n.svelte';
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('translations', () => {
   it('fills placeholders', () => {
@@ -11,7 +12,21 @@ describe('translations', () => {
     expect(t('no.such.key')).toBe('no.such.key');
   });
 
-  it('has no empty English string', () => {
-    for (const [key, value] of Object.entries(en)) expect(value.trim(), key).not.toBe('');
+  it('has a catalogue for every language offered', () => {
+    expect(Object.keys(catalogues).sort()).toEqual(Object.keys(languageNames).sort());
   });
+
+  for (const lang of Object.keys(languageNames)) {
+    it(`${lang} has every English key, none empty, with the same placeholders`, () => {
+      const messages = catalogues[lang] ?? {};
+      const missing = Object.keys(catalogues.en).filter((k) => !(k in messages));
+      expect(missing).toEqual([]);
+      const extra = Object.keys(messages).filter((k) => !(k in catalogues.en));
+      expect(extra).toEqual([]);
+      for (const [key, value] of Object.entries(messages)) {
+        expect(value.trim(), `${lang}: ${key}`).not.toBe('');
+        expect(placeholders(value), `${lang}: ${key}`).toEqual(placeholders(catalogues.en[key]));
+      }
+    });
+  }
 });

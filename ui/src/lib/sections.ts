@@ -1,2 +1,13 @@
 // The sections of the app, in sidebar order.
-export type Section = 'register' | 'vendors' | 'transfers' | 'measures' | 'reports' | 'history' | 'settings';
+export type Section =
+  | 'organisation'
+  | 'home'
+  | 'register'
+  | 'processor'
+  | 'vendors'
+  | 'reminders'
+  | 'transfers'
+  | 'measures'
+  | 'reports'
+  | 'history'
+  | 'settings';

@@ -1,0 +1,117 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import type { Organisation, Vendor } from '../lib/api';
+import { blankOrganisation, blankVendor } from '../lib/blank';
+import { nav } from '../lib/navigation.svelte';
+import VendorsView from './VendorsView.svelte';
+
+const stamp = { created_at: '2024-01-01T00:00:00Z', updated_at: '2024-01-01T00:00:00Z' };
+const acme: Organisation = { id: 'org-1', ...stamp, ...blankOrganisation(), name: 'Acme' };
+const beta: Organisation = { id: 'org-2', ...stamp, ...blankOrganisation(), name: 'Beta' };
+const mailer: Vendor = { id: 'ven-1', ...stamp, ...blankVendor(), legal_name: 'Mailer Ltd', services: ['e-mail'] };
+const hoster: Vendor = { id: 'ven-2', ...stamp, ...blankVendor(), legal_name: 'Hoster GmbH', country: 'DE' };
+const dpa = {
+  id: 'dpa-1', ...stamp, organisation_id: 'org-1', vendor_id: 'ven-1', version: 'v2', signed_on: '2024-02-01',
+  effective_on: null, expires_on: null, next_review_on: null, document: null,
+  checklist: [
+    { item: 'security', status: 'present', clause_ref: '' },
+    { item: 'confidentiality', status: 'present', clause_ref: '' },
+    { item: 'audits_and_information', status: 'not_applicable', clause_ref: '' },
+  ],
+  objection_window_days: null, transfer_mechanism: 'scc', scc_module: 'controller_to_processor', notes: '',
+};
+
+type Handler = (cmd: string, args: Record<string, unknown>) => unknown;
+
+function core(extra: Handler = () => undefined) {
+  const calls: { cmd: string; args: Record<string, unknown> }[] = [];
+  mockIPC((cmd, args) => {
+    const a = (args ?? {}) as Record<string, unknown>;
+    calls.push({ cmd, args: a });
+    const answer = extra(cmd, a);
+    if (answer !== undefined) return answer;
+    if (cmd === 'vendor_list') return [mailer, hoster];
+    if (cmd === 'dpa_list') return a.organisation === 'org-1' ? [dpa] : [];
+    if (cmd === 'subprocessor_list_list') return [];
+  });
+  return calls;
+}
+
+afterEach(() => {
+  cleanup();
+  clearMocks();
+  nav.focus = null;
+});
+
+describe('VendorsView', () => {
+  it('lists the catalogue by name and shows the chosen organisation’s agreement', async () => {
+    core();
+    render(VendorsView, { organisation: acme, organisations: [acme, beta] });
+    await screen.findAllByTestId('vendor-row');
+    expect(screen.getAllByTestId('vendor-row').map((r) => r.dataset.name)).toEqual(['Hoster GmbH', 'Mailer Ltd']);
+    await fireEvent.click(screen.getAllByTestId('vendor-row')[1]);
+    expect(screen.getByTestId('dpa-progress').textContent).toContain('2 of 12 present');
+    expect(screen.getByTestId('dpa-mechanism').textContent).toContain('Standard Contractual Clauses');
+    expect(await screen.findByTestId('no-subprocessors')).toBeTruthy();
+  });
+
+  it('shows why the core refuses to delete a vendor in use, and keeps it', async () => {
+    const message = 'Mailer Ltd is used by 1 agreement and 2 activities; remove those first.';
+    const calls = core((cmd) => {
+      if (cmd === 'vendor_delete') throw { kind: 'in_use', message, fields: [] };
+    });
+    render(VendorsView, { organisation: acme, organisations: [acme] });
+    await screen.findAllByTestId('vendor-row');
+    await fireEvent.click(screen.getAllByTestId('vendor-row')[1]);
+    await fireEvent.click(screen.getByTestId('delete-vendor'));
+    expect(calls.some((c) => c.cmd === 'vendor_delete')).toBe(false);
+    await fireEvent.click(screen.getByTestId('confirm-delete-vendor'));
+    expect((await screen.findByTestId('vendor-delete-error')).textContent).toBe(message);
+    expect(calls.find((c) => c.cmd === 'vendor_delete')?.args).toEqual({ id: 'ven-1' });
+    expect(screen.getAllByTestId('vendor-row')).toHaveLength(2);
+  });
+
+  it('opens the vendor named by nav.focus and clears it', async () => {
+    core();
+    nav.focus = 'ven-1';
+    render(VendorsView, { organisation: acme, organisations: [acme] });
+    await vi.waitFor(() => expect(nav.focus).toBeNull());
+    expect(screen.getByTestId('vendor-detail').querySelector('h1')?.textContent).toBe('Mailer Ltd');
+  });
+
+  it('copies the agreement to another organisation and reports a refusal', async () => {
+    const calls = core((cmd) => {
+      if (cmd === 'dpa_copy') throw { kind: 'in_use', message: 'Beta already has version “v2” of the agreement with Mailer Ltd.', fields: [] };
+    });
+    nav.focus = 'ven-1';
+    render(VendorsView, { organisation: acme, organisations: [acme, beta] });
+    await fireEvent.click(await screen.findByTestId('copy-dpa'));
+    expect(screen.getByTestId<HTMLSelectElement>('copy-dpa-target').value).toBe('org-2');
+    await fireEvent.click(screen.getByTestId('copy-dpa-confirm'));
+    expect((await screen.findByTestId('dpa-notice')).textContent).toContain('already has version');
+    expect(calls.find((c) => c.cmd === 'dpa_copy')?.args).toEqual({ id: 'dpa-1', to: 'org-2' });
+  });
+
+  it('adds a vendor with the fields typed and selects it', async () => {
+    const calls = core((cmd, a) => {
+      if (cmd === 'vendor_create') return { id: 'ven-3', ...stamp, ...(a.data as object) };
+    });
+    render(VendorsView, { organisation: acme, organisations: [acme] });
+    await screen.findAllByTestId('vendor-row');
+    await fireEvent.click(screen.getByTestId('new-vendor'));
+    await fireEvent.input(document.querySelector('#vendor-name')!, { target: { value: 'Cloud Co' } });
+    await fireEvent.input(document.querySelector('#vendor-country')!, { target: { value: 'ie' } });
+    await fireEvent.input(document.querySelector('#vendor-services')!, { target: { value: 'hosting, backup' } });
+    await fireEvent.input(document.querySelector('#vendor-contact-email')!, { target: { value: 'dpo@cloud.example' } });
+    await fireEvent.click(screen.getByTestId('save-vendor'));
+    await vi.waitFor(() => expect(screen.getByTestId('vendor-detail').querySelector('h1')?.textContent).toBe('Cloud Co'));
+    expect(calls.find((c) => c.cmd === 'vendor_create')?.args.data).toMatchObject({
+      legal_name: 'Cloud Co',
+      country: 'IE',
+      services: ['hosting', 'backup'],
+      contact: { name: '', email: 'dpo@cloud.example', phone: '' },
+    });
+    expect(screen.getAllByTestId('vendor-row').map((r) => r.dataset.name)).toContain('Cloud Co');
+  });
+});
