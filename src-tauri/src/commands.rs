@@ -1,7 +1,16 @@
 //! The commands the UI invokes. Each is a one-liner over `dpadesk-app`; errors reach the UI
 //! as `{kind, message, fields}`.
 
+use crate::documents;
 use crate::state::{Desk, not_open};
+use chrono::NaiveDate;
+use dpadesk_app::completeness::OrganisationCompleteness;
+use dpadesk_app::history::{RecordChange, RegisterSnapshot};
+use dpadesk_app::library::{self, Template};
+use dpadesk_app::overview::{ActivityRow, OrganisationSummary, UsedValues};
+use dpadesk_app::reminders::Reminder;
+use dpadesk_app::sample::SampleSummary;
+use dpadesk_app::search::SearchHit;
 use dpadesk_app::session::{create_vault, key_source, open_vault};
 use dpadesk_app::validate::Editable;
 use dpadesk_app::{App, AppResult};
@@ -69,27 +78,119 @@ async fn create<A: Editable>(desk: &Desk, data: A) -> AppResult<Record<A>> {
     with_app(desk, async |app| app.create(data).await).await
 }
 
+async fn update<A: Editable>(desk: &Desk, id: Id, data: A) -> AppResult<Record<A>> {
+    with_app(desk, async |app| app.update(id, data).await).await
+}
+
+async fn delete<A: Editable>(desk: &Desk, id: Id) -> AppResult<()> {
+    with_app(desk, async |app| app.delete::<A>(id).await.map(drop)).await
+}
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// The create, update and delete commands of one kind of record.
+macro_rules! editable_commands {
+    ($data:ty, $create:ident, $update:ident, $delete:ident) => {
+        #[tauri::command]
+        pub async fn $create(desk: State<'_, Desk>, data: $data) -> AppResult<Record<$data>> {
+            create(&desk, data).await
+        }
+
+        #[tauri::command]
+        pub async fn $update(
+            desk: State<'_, Desk>,
+            id: Id,
+            data: $data,
+        ) -> AppResult<Record<$data>> {
+            update(&desk, id, data).await
+        }
+
+        #[tauri::command]
+        pub async fn $delete(desk: State<'_, Desk>, id: Id) -> AppResult<()> {
+            delete::<$data>(&desk, id).await
+        }
+    };
+}
+
+editable_commands!(
+    OrganisationData,
+    organisation_create,
+    organisation_update,
+    organisation_delete
+);
+editable_commands!(
+    ActivityData,
+    activity_create,
+    activity_update,
+    activity_delete
+);
+editable_commands!(
+    ProcessorRecordData,
+    processor_record_create,
+    processor_record_update,
+    processor_record_delete
+);
+editable_commands!(VendorData, vendor_create, vendor_update, vendor_delete);
+editable_commands!(DpaData, dpa_create, dpa_update, dpa_delete);
+editable_commands!(MeasureData, measure_create, measure_update, measure_delete);
+
 #[tauri::command]
 pub async fn organisation_list(desk: State<'_, Desk>) -> AppResult<Vec<Organisation>> {
     list(&desk).await
 }
 
+/// The home screen: every organisation with its completeness and open reminders.
 #[tauri::command]
-pub async fn organisation_create(
+pub async fn organisation_summaries(desk: State<'_, Desk>) -> AppResult<Vec<OrganisationSummary>> {
+    with_app(&desk, async |app| app.organisation_summaries(today()).await).await
+}
+
+#[tauri::command]
+pub async fn completeness(
     desk: State<'_, Desk>,
-    data: OrganisationData,
-) -> AppResult<Organisation> {
-    create(&desk, data).await
+    organisation: Id,
+) -> AppResult<OrganisationCompleteness> {
+    with_app(&desk, async |app| app.completeness_of(organisation).await).await
 }
 
 #[tauri::command]
-pub async fn activity_list(desk: State<'_, Desk>, organisation: Id) -> AppResult<Vec<Activity>> {
-    with_app(&desk, async |app| app.activities_of(organisation).await).await
+pub async fn activity_rows(desk: State<'_, Desk>, organisation: Id) -> AppResult<Vec<ActivityRow>> {
+    with_app(&desk, async |app| app.activity_rows(organisation).await).await
 }
 
 #[tauri::command]
-pub async fn activity_create(desk: State<'_, Desk>, data: ActivityData) -> AppResult<Activity> {
-    create(&desk, data).await
+pub async fn activity_copy(desk: State<'_, Desk>, id: Id, to: Id) -> AppResult<Activity> {
+    with_app(&desk, async |app| app.copy_activity(id, to).await).await
+}
+
+#[tauri::command]
+pub fn template_list() -> Vec<Template> {
+    library::templates().to_vec()
+}
+
+#[tauri::command]
+pub async fn template_apply(
+    desk: State<'_, Desk>,
+    organisation: Id,
+    keys: Vec<String>,
+) -> AppResult<Vec<Activity>> {
+    with_app(&desk, async |app| {
+        app.apply_templates(organisation, &keys).await
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn processor_record_list(
+    desk: State<'_, Desk>,
+    organisation: Id,
+) -> AppResult<Vec<ProcessorRecord>> {
+    with_app(&desk, async |app| {
+        app.processor_records_of(organisation).await
+    })
+    .await
 }
 
 #[tauri::command]
@@ -98,11 +199,98 @@ pub async fn vendor_list(desk: State<'_, Desk>) -> AppResult<Vec<Vendor>> {
 }
 
 #[tauri::command]
-pub async fn vendor_create(desk: State<'_, Desk>, data: VendorData) -> AppResult<Vendor> {
-    create(&desk, data).await
+pub async fn subprocessor_list_list(
+    desk: State<'_, Desk>,
+    vendor: Id,
+) -> AppResult<Vec<SubprocessorList>> {
+    with_app(&desk, async |app| app.subprocessor_lists_of(vendor).await).await
+}
+
+#[tauri::command]
+pub async fn dpa_list(desk: State<'_, Desk>, organisation: Id) -> AppResult<Vec<Dpa>> {
+    with_app(&desk, async |app| app.dpas_of(organisation).await).await
+}
+
+#[tauri::command]
+pub async fn dpa_copy(desk: State<'_, Desk>, id: Id, to: Id) -> AppResult<Dpa> {
+    with_app(&desk, async |app| app.copy_dpa(id, to).await).await
+}
+
+/// Asks for the signed agreement (PDF or DOCX) and stores it inside the vault; `None` when
+/// the user cancels the dialog.
+#[tauri::command]
+pub async fn dpa_attach_document(
+    window: tauri::Window,
+    desk: State<'_, Desk>,
+    id: Id,
+) -> AppResult<Option<Dpa>> {
+    let Some(path) = documents::pick(&window).await else {
+        return Ok(None);
+    };
+    let (name, media_type, bytes) = documents::read(&path)?;
+    with_app(&desk, async |app| {
+        app.attach_dpa_document(id, &name, media_type, &bytes).await
+    })
+    .await
+    .map(Some)
+}
+
+/// Opens the agreement's document with the program the system uses for its type.
+#[tauri::command]
+pub async fn dpa_open_document(
+    window: tauri::Window,
+    desk: State<'_, Desk>,
+    id: Id,
+) -> AppResult<()> {
+    let (doc, bytes) = with_app(&desk, async |app| app.dpa_document(id).await).await?;
+    documents::open(&window, &doc.file_name, &bytes)
 }
 
 #[tauri::command]
 pub async fn measure_list(desk: State<'_, Desk>) -> AppResult<Vec<Measure>> {
     list(&desk).await
+}
+
+#[tauri::command]
+pub async fn reminders(desk: State<'_, Desk>, organisation: Id) -> AppResult<Vec<Reminder>> {
+    with_app(&desk, async |app| {
+        app.reminders_of(organisation, today()).await
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn search(desk: State<'_, Desk>, query: String) -> AppResult<Vec<SearchHit>> {
+    with_app(&desk, async |app| app.search(&query).await).await
+}
+
+#[tauri::command]
+pub async fn used_values(desk: State<'_, Desk>) -> AppResult<UsedValues> {
+    with_app(&desk, async |app| app.used_values().await).await
+}
+
+#[tauri::command]
+pub async fn record_history(
+    desk: State<'_, Desk>,
+    entity: EntityKind,
+    id: Id,
+) -> AppResult<Vec<RecordChange>> {
+    with_app(&desk, async |app| app.record_changes(entity, id).await).await
+}
+
+#[tauri::command]
+pub async fn register_as_of(
+    desk: State<'_, Desk>,
+    organisation: Id,
+    date: NaiveDate,
+) -> AppResult<RegisterSnapshot> {
+    with_app(&desk, async |app| {
+        app.register_as_of(organisation, date).await
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn sample_load(desk: State<'_, Desk>) -> AppResult<SampleSummary> {
+    with_app(&desk, async |app| app.load_sample().await).await
 }

@@ -4,6 +4,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod documents;
 mod state;
 
 use dpadesk_app::session::{default_vault_path, key_source, open_vault};
@@ -42,18 +43,51 @@ fn main() {
         )
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(desk)
         .invoke_handler(tauri::generate_handler![
             commands::vault_status,
             commands::vault_create,
             commands::vault_open,
             commands::organisation_list,
-            commands::organisation_create,
-            commands::activity_list,
-            commands::activity_create,
+            commands::organisation_summaries,
+            commands::completeness,
+            commands::activity_rows,
+            commands::activity_copy,
+            commands::template_list,
+            commands::template_apply,
+            commands::processor_record_list,
             commands::vendor_list,
-            commands::vendor_create,
+            commands::subprocessor_list_list,
+            commands::dpa_list,
+            commands::dpa_copy,
+            commands::dpa_attach_document,
+            commands::dpa_open_document,
             commands::measure_list,
+            commands::reminders,
+            commands::search,
+            commands::used_values,
+            commands::record_history,
+            commands::register_as_of,
+            commands::sample_load,
+            commands::organisation_create,
+            commands::organisation_update,
+            commands::organisation_delete,
+            commands::activity_create,
+            commands::activity_update,
+            commands::activity_delete,
+            commands::processor_record_create,
+            commands::processor_record_update,
+            commands::processor_record_delete,
+            commands::vendor_create,
+            commands::vendor_update,
+            commands::vendor_delete,
+            commands::dpa_create,
+            commands::dpa_update,
+            commands::dpa_delete,
+            commands::measure_create,
+            commands::measure_update,
+            commands::measure_delete,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -1,0 +1,77 @@
+//! Signed agreements going into and out of the vault: the file dialog to pick one, the
+//! checks on what was picked, and opening a stored copy with the system's own viewer.
+
+use dpadesk_app::{AppError, AppResult, FieldError};
+use std::path::{Path, PathBuf};
+use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
+
+/// A signed DPA is a few megabytes; anything far larger is not one.
+const MAX_BYTES: u64 = 50 * 1024 * 1024;
+
+fn refused(message: String) -> AppError {
+    AppError::Invalid(vec![FieldError::new("document", message)])
+}
+
+pub async fn pick(window: &tauri::Window) -> Option<PathBuf> {
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    window
+        .dialog()
+        .file()
+        .set_parent(window)
+        .add_filter("PDF, Word", &["pdf", "docx"])
+        .pick_file(move |picked| {
+            let _ = tx.send(picked.and_then(|p| p.into_path().ok()));
+        });
+    rx.await.ok().flatten()
+}
+
+/// The file's name, media type and bytes, or why it cannot be attached.
+pub fn read(path: &Path) -> AppResult<(String, &'static str, Vec<u8>)> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let media_type = match extension.as_str() {
+        "pdf" => "application/pdf",
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        _ => return Err(refused(format!("“{name}” is not a PDF or DOCX file."))),
+    };
+    let size = std::fs::metadata(path)
+        .map_err(|e| refused(format!("“{name}” cannot be read: {e}.")))?
+        .len();
+    if size > MAX_BYTES {
+        return Err(refused(format!(
+            "“{name}” is {} MB; an agreement of up to {} MB can be attached.",
+            size / 1024 / 1024,
+            MAX_BYTES / 1024 / 1024
+        )));
+    }
+    let bytes =
+        std::fs::read(path).map_err(|e| refused(format!("“{name}” cannot be read: {e}.")))?;
+    Ok((name, media_type, bytes))
+}
+
+/// Writes the document to a private temporary folder and hands it to the system viewer.
+pub fn open(window: &tauri::Window, file_name: &str, bytes: &[u8]) -> AppResult<()> {
+    let failed = |e: &dyn std::fmt::Display| {
+        AppError::NotFound(format!("“{file_name}” could not be opened: {e}."))
+    };
+    let dir = std::env::temp_dir().join("dpadesk-documents");
+    std::fs::create_dir_all(&dir).map_err(|e| failed(&e))?;
+    // Only the file name is kept from what the user once picked: no path can escape `dir`.
+    let safe = Path::new(file_name)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "agreement".into());
+    let path = dir.join(safe);
+    std::fs::write(&path, bytes).map_err(|e| failed(&e))?;
+    window
+        .opener()
+        .open_path(path.to_string_lossy(), None::<&str>)
+        .map_err(|e| failed(&e))
+}
