@@ -46,8 +46,11 @@ ui-test: ui-deps
 ## The real window under Xvfb, driven through tauri-driver; screenshots go to artifacts/e2e/.
 e2e: ui
 	$(CARGO) build --locked -p dpadesk-desktop
+	$(CARGO) build --locked -p dpadesk-app --example vault_with_history
 	rm -rf artifacts/e2e
-	DPADESK_E2E_APP=$(DESKTOP_DEBUG) scripts/with-keyring node --test tests/e2e/
+	DPADESK_E2E_APP=$(DESKTOP_DEBUG) \
+	DPADESK_E2E_HISTORY_VAULT=$(CARGO_TARGET_DIR)/debug/examples/vault_with_history \
+	scripts/with-keyring node --test --test-concurrency=1 tests/e2e/
 
 ## Writes the vault fixture of this release (once per release, for migration tests).
 fixture:

@@ -58,7 +58,8 @@ test('first run: vault, organisation, activity, relaunch', async () => {
 
   await h.type('#activity-name', 'Payroll');
   await h.type('#activity-reference', 'HR-01');
-  await h.type('#activity-purpose', 'Paying salaries and social security');
+  await h.click('[data-testid="add-purpose"]');
+  await h.type('#purpose-0-description', 'Paying salaries and social security');
   await h.type('#activity-subjects', 'Employees, former employees');
   await h.click('[data-testid="save-activity"]');
   await h.find('[data-testid="activity-row"]');
@@ -76,7 +77,8 @@ test('first run: vault, organisation, activity, relaunch', async () => {
   await h.quit();
 
   await h.launch();
-  await h.find('[data-testid="shell"]');
+  await h.find('[data-testid="shell"] [data-testid="home-view"]');
+  await h.click('[data-testid="nav-register"]');
   assert.match(await h.text('[data-testid="activity-table"]'), /Payroll/);
   assert.match(await h.text('[data-testid="org-switcher"]'), /Acme Sp\. z o\.o\./);
   await h.screenshot('relaunched');
@@ -95,7 +97,9 @@ test('the window follows a dark system theme', async () => {
   await dark.start();
   try {
     await dark.launch();
-    await dark.find('[data-testid="shell"] [data-testid="activity-row"]');
+    await dark.find('[data-testid="shell"] [data-testid="home-view"]');
+    await dark.click('[data-testid="nav-register"]');
+    await dark.find('[data-testid="activity-row"]');
     const background = await dark.script('return getComputedStyle(document.body).backgroundColor;');
     assert.equal(background, 'rgb(22, 24, 29)', 'the dark palette applies');
     await dark.screenshot('register-dark');

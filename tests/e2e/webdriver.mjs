@@ -90,6 +90,9 @@ export class Harness {
 
   async click(css) {
     const id = await this.find(css);
+    // As a user scrolls a control into the middle of the window before clicking it: WebKit's
+    // own scrolling leaves controls at the very edge, where a click can miss.
+    await this.script('arguments[0].scrollIntoView({ block: "center" });', [{ [ELEMENT]: id }]);
     await this.request('POST', this.s(`/element/${id}/click`), {});
   }
 
@@ -97,6 +100,28 @@ export class Harness {
     const id = await this.find(css);
     await this.request('POST', this.s(`/element/${id}/clear`), {});
     await this.request('POST', this.s(`/element/${id}/value`), { text });
+  }
+
+  /** Picks the option with `value` in the select `css`, as a user clicking it would. */
+  async choose(css, value) {
+    await this.click(`${css} option[value="${value}"]`);
+  }
+
+  /**
+   * Fills a date input. WebKitGTK's date fields take keys in the display format of the
+   * system locale, so the ISO date is set the way the date picker sets it: value, then `input`.
+   */
+  async date(css, iso) {
+    const id = await this.find(css);
+    await this.script(
+      'const el = arguments[0]; el.value = arguments[1]; el.dispatchEvent(new Event("input", { bubbles: true })); el.dispatchEvent(new Event("change", { bubbles: true }));',
+      [{ [ELEMENT]: id }, iso],
+    );
+  }
+
+  /** Waits until the page's `predicate` (a JS expression) is true. */
+  async until(predicate, message, timeout = 10000) {
+    await waitFor(async () => Boolean(await this.script(`return (${predicate});`)), timeout, message);
   }
 
   async text(css) {
