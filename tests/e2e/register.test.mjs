@@ -137,6 +137,8 @@ test('a DPA with a missing Art. 28 item shows up as a reminder', async () => {
 
   await h.click('[data-testid="nav-reminders"]');
   await h.find('[data-testid="reminders-view"]');
+  // The list loads after the view appears.
+  await h.until('document.querySelector("[data-testid=reminder][data-kind=checklist_gap]")', 'checklist gap reminders appear');
   const gaps = await h.script(
     'return [...document.querySelectorAll("[data-testid=reminder][data-kind=checklist_gap]")].map((r) => r.textContent);',
   );
