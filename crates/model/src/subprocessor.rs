@@ -17,6 +17,30 @@ pub struct SubprocessorEntry {
     pub processing_location: String,
     pub mechanism: Option<TransferMechanism>,
     pub certifications: Vec<String>,
+    /// The catalogue vendor this subprocessor is, once the user matched it: "AWS" in one list
+    /// and "Amazon Web Services EMEA SARL" in the next are then one entity.
+    pub vendor_id: Option<Id>,
+}
+
+/// Where the user stands on a received version (the change from the version before it).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewStatus {
+    #[default]
+    Pending,
+    Reviewed,
+    Accepted,
+    Objected,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(default)]
+pub struct ChangeReview {
+    pub status: ReviewStatus,
+    pub note: String,
+    pub decided_on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -30,6 +54,7 @@ pub struct SubprocessorListData {
     /// SHA-256 of the source bytes, to recognise a list seen before.
     pub content_hash: String,
     pub entries: Vec<SubprocessorEntry>,
+    pub review: ChangeReview,
 }
 
 pub type SubprocessorList = Record<SubprocessorListData>;

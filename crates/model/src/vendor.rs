@@ -10,6 +10,9 @@ use ts_rs::TS;
 #[serde(default)]
 pub struct VendorData {
     pub legal_name: String,
+    /// Other names lists use for this vendor ("AWS"), learnt when the user matches an
+    /// imported row to it, so the next import matches by itself.
+    pub aliases: Vec<String>,
     pub address: String,
     pub country: Option<CountryCode>,
     pub services: Vec<String>,

@@ -16,6 +16,7 @@ pub struct Model {
     pub processing_location: String,
     pub mechanism: Option<String>,
     pub certifications: Json,
+    pub vendor_id: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

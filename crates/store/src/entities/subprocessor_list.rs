@@ -11,6 +11,9 @@ pub struct Model {
     pub received_on: Option<Date>,
     pub source: String,
     pub content_hash: String,
+    pub review_status: String,
+    pub review_note: String,
+    pub reviewed_on: Option<Date>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

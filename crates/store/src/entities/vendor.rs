@@ -8,6 +8,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: String,
     pub legal_name: String,
+    pub aliases: Json,
     pub address: String,
     pub country: Option<String>,
     pub services: Json,

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::entities::{subprocessor_entry as entry, subprocessor_list as table};
-use dpadesk_model::{SubprocessorEntry, SubprocessorList, SubprocessorListData};
+use dpadesk_model::{ChangeReview, SubprocessorEntry, SubprocessorList, SubprocessorListData};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Select,
 };
@@ -14,6 +14,9 @@ fn to_row(r: &SubprocessorList) -> table::Model {
         received_on: r.received_on,
         source: r.source.clone(),
         content_hash: r.content_hash.clone(),
+        review_status: serde_name(&r.review.status),
+        review_note: r.review.note.clone(),
+        reviewed_on: r.review.decided_on,
         created_at: r.created_at,
         updated_at: r.updated_at,
     }
@@ -28,6 +31,7 @@ fn entry_from_row(m: entry::Model) -> Result<SubprocessorEntry> {
         processing_location: m.processing_location,
         mechanism: m.mechanism.as_deref().map(enum_parse).transpose()?,
         certifications: from_json(m.certifications)?,
+        vendor_id: m.vendor_id.as_deref().map(id_parse).transpose()?,
     })
 }
 
@@ -50,6 +54,11 @@ async fn from_row<C: ConnectionTrait>(c: &C, m: table::Model) -> Result<Subproce
             source: m.source,
             content_hash: m.content_hash,
             entries,
+            review: ChangeReview {
+                status: enum_parse(&m.review_status)?,
+                note: m.review_note,
+                decided_on: m.reviewed_on,
+            },
         },
     })
 }
@@ -77,6 +86,7 @@ async fn write_entries<C: ConnectionTrait>(c: &C, r: &SubprocessorList) -> Resul
             processing_location: sea_orm::Set(e.processing_location.clone()),
             mechanism: sea_orm::Set(e.mechanism.as_ref().map(serde_name)),
             certifications: sea_orm::Set(to_json(&e.certifications)),
+            vendor_id: sea_orm::Set(e.vendor_id.map(|id| id.to_string())),
         });
     entry::Entity::insert_many(rows)
         .exec_without_returning(c)

@@ -14,6 +14,7 @@ fn to_row(r: &Vendor) -> table::Model {
     table::Model {
         id: r.id.to_string(),
         legal_name: d.legal_name.clone(),
+        aliases: to_json(&d.aliases),
         address: d.address.clone(),
         country: country_str(&d.country),
         services: to_json(&d.services),
@@ -33,6 +34,7 @@ fn from_row(m: table::Model) -> Result<Vendor> {
         updated_at: m.updated_at,
         data: VendorData {
             legal_name: m.legal_name,
+            aliases: from_json(m.aliases)?,
             address: m.address,
             country: country_parse(m.country)?,
             services: from_json(m.services)?,

@@ -82,6 +82,7 @@ pub fn organisation(name: &str, measures: &[Id]) -> Organisation {
 pub fn vendor(name: &str) -> Vendor {
     record(VendorData {
         legal_name: name.into(),
+        aliases: vec![format!("{name} Europe"), "VND".into()],
         address: "Rue de la Paix 1, Paris".into(),
         country: country("FR"),
         services: vec!["E-mail delivery".into(), "Hosting".into()],
@@ -222,6 +223,7 @@ pub fn subprocessor_list(vendor: Id) -> SubprocessorList {
                 processing_location: "EEA".into(),
                 mechanism: Some(TransferMechanism::Eea),
                 certifications: vec!["ISO 27001".into(), "SOC 2".into()],
+                vendor_id: Some(vendor),
             },
             SubprocessorEntry {
                 name: "Cloudflare, Inc.".into(),
@@ -231,8 +233,14 @@ pub fn subprocessor_list(vendor: Id) -> SubprocessorList {
                 processing_location: "EU data localisation".into(),
                 mechanism: Some(TransferMechanism::Dpf),
                 certifications: vec![],
+                vendor_id: None,
             },
         ],
+        review: ChangeReview {
+            status: ReviewStatus::Objected,
+            note: "Cloudflare outside the EEA".into(),
+            decided_on: Some(date(2026, 2, 10)),
+        },
     })
 }
 
