@@ -1,0 +1,60 @@
+//! One row per company: the same entity named twice (in a table and again in the prose under
+//! it, or in two tables) is merged, keeping the surer reading and filling its gaps from the
+//! other.
+
+use super::names;
+use crate::{Field, ImportedRow};
+use dpadesk_model::TransferMechanism;
+
+pub(super) fn merge(rows: Vec<ImportedRow>) -> Vec<ImportedRow> {
+    let mut merged: Vec<(String, ImportedRow)> = Vec::new();
+    for row in rows {
+        let key = names::key(&row.name);
+        match merged.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, kept)) => absorb(kept, row),
+            None => merged.push((key, row)),
+        }
+    }
+    merged.into_iter().map(|(_, row)| row).collect()
+}
+
+/// Folds `other` into `kept`; the surer row gives the values, the other only fills blanks.
+fn absorb(kept: &mut ImportedRow, other: ImportedRow) {
+    let (mut sure, less) = if other.confidence > kept.confidence {
+        (other, kept.clone())
+    } else {
+        (kept.clone(), other)
+    };
+    let fill = |mine: &mut String, theirs: &str| {
+        if mine.is_empty() {
+            *mine = theirs.to_string();
+        }
+    };
+    fill(&mut sure.address, &less.address);
+    fill(&mut sure.service, &less.service);
+    fill(&mut sure.location, &less.location);
+    if sure.country.is_none() && less.country.is_some() {
+        sure.country = less.country.clone();
+        sure.uncertain.retain(|f| *f != Field::Country);
+        if less.uncertain.contains(&Field::Country) {
+            sure.uncertain.push(Field::Country);
+        }
+    }
+    if sure.mechanism == TransferMechanism::Unknown && less.mechanism != TransferMechanism::Unknown
+    {
+        sure.mechanism = less.mechanism;
+    }
+    for cert in less.certifications {
+        if !sure
+            .certifications
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(&cert))
+        {
+            sure.certifications.push(cert);
+        }
+    }
+    if !sure.source.contains(&less.source) {
+        sure.source = format!("{}\n…\n{}", sure.source, less.source);
+    }
+    *kept = sure;
+}

@@ -1,0 +1,78 @@
+//! Finds the subprocessors in a read document.
+//!
+//! Tables are read by their header row (or guessed columns); text blocks are first cleared of
+//! page furniture, then searched for tables typed as text, tables flattened to one line a cell
+//! or a row, label/value blocks, and last, in the lines nothing else claimed, prose. The rows
+//! are merged per company.
+
+mod dedupe;
+mod draft;
+mod header;
+mod labels;
+mod names;
+mod noise;
+mod prose;
+mod row_lines;
+mod stacked;
+mod table;
+mod text_table;
+
+use crate::{Block, Document, ImportedRow};
+use draft::Draft;
+
+/// The subprocessor rows of a document, in reading order, one per company.
+pub fn rows(document: &Document) -> Vec<ImportedRow> {
+    let mut drafts = Vec::new();
+    for block in &document.blocks {
+        match block {
+            Block::Table { rows } => drafts.extend(table::drafts(rows)),
+            Block::Text { lines } => drafts.extend(text_drafts(lines)),
+        }
+    }
+    dedupe::merge(drafts.into_iter().filter_map(Draft::finish).collect())
+}
+
+fn text_drafts(lines: &[String]) -> Vec<Draft> {
+    let lines = noise::clean(lines);
+    let mut claimed = vec![false; lines.len()];
+    let mut found = Vec::new();
+    for (range, rows) in text_table::find(&lines) {
+        claim(range, &mut claimed);
+        found.extend(table::drafts(&rows));
+    }
+    for (range, drafts) in stacked::drafts(&lines) {
+        if claimed[range.clone()].iter().any(|c| *c) {
+            continue;
+        }
+        claim(range, &mut claimed);
+        found.extend(drafts);
+    }
+    for (line, draft) in row_lines::drafts(&lines, &claimed) {
+        claimed[line] = true;
+        found.push(draft);
+    }
+    for (range, draft) in labels::drafts(&lines, &claimed) {
+        claim(range, &mut claimed);
+        found.push(draft);
+    }
+    let prose: Vec<String> = lines
+        .iter()
+        .zip(&claimed)
+        .filter(|(_, c)| !**c)
+        .map(|(l, _)| l.clone())
+        .collect();
+    // Where the text lists its subprocessors in a table, a name the prose merely mentions
+    // ("services provided by Vercom") is more likely the writer or a product than another
+    // subprocessor; only companies the prose names with a legal form are added then.
+    let listed = !found.is_empty();
+    found.extend(
+        prose::drafts(&prose)
+            .into_iter()
+            .filter(|d| !listed || names::legal_form_end(&d.name).is_some()),
+    );
+    found
+}
+
+fn claim(range: std::ops::Range<usize>, claimed: &mut [bool]) {
+    claimed[range].iter_mut().for_each(|c| *c = true);
+}

@@ -1,0 +1,222 @@
+//! The extraction on text: the seed documents (real vendor texts, read from `shared/seeds/`
+//! next to the workspace when present) and the project's own text fixtures, each against rows
+//! written by hand: every expected company found with its country and mechanism, and nothing
+//! else.
+
+use dpadesk_import::{ImportedRow, import_text};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Deserialize)]
+struct Expected {
+    name: String,
+    country: Option<String>,
+    mechanism: String,
+}
+
+/// Case, spacing and punctuation do not make a different name.
+fn folded(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn mechanism_name(row: &ImportedRow) -> String {
+    match serde_json::to_value(row.mechanism) {
+        Ok(serde_json::Value::String(name)) => name,
+        _ => String::new(),
+    }
+}
+
+/// The differences between the rows found and the rows expected, one line each.
+fn differences(rows: &[ImportedRow], expected: &[Expected]) -> Vec<String> {
+    let mut problems = Vec::new();
+    for want in expected {
+        match rows.iter().find(|r| folded(&r.name) == folded(&want.name)) {
+            None => problems.push(format!("missing {}", want.name)),
+            Some(row) => {
+                let country = row.country.as_ref().map(|c| c.as_str().to_string());
+                if country != want.country {
+                    problems.push(format!(
+                        "{}: country {country:?}, expected {:?}",
+                        want.name, want.country
+                    ));
+                }
+                if mechanism_name(row) != want.mechanism {
+                    problems.push(format!(
+                        "{}: mechanism {}, expected {}",
+                        want.name,
+                        mechanism_name(row),
+                        want.mechanism
+                    ));
+                }
+            }
+        }
+    }
+    for row in rows {
+        if !expected
+            .iter()
+            .any(|w| folded(&w.name) == folded(&row.name))
+        {
+            problems.push(format!("unexpected {}", row.name));
+        }
+    }
+    problems
+}
+
+fn expect(label: &str, text: &str, expected: &[Expected]) {
+    let rows = import_text(text).rows;
+    let problems = differences(&rows, expected);
+    assert!(problems.is_empty(), "{label}:\n  {}", problems.join("\n  "));
+}
+
+fn row(name: &str, country: Option<&str>, mechanism: &str) -> Expected {
+    Expected {
+        name: name.to_string(),
+        country: country.map(str::to_string),
+        mechanism: mechanism.to_string(),
+    }
+}
+
+/// `shared/seeds/` beside the workspace, or `None` (with a notice) on a clone without it.
+fn seeds() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!(
+            "note: {} is absent; the seed documents are not checked",
+            dir.display()
+        );
+        None
+    }
+}
+
+fn seed(dir: &Path, prefix: &str) -> String {
+    let entry = std::fs::read_dir(dir)
+        .expect("the seeds folder is readable")
+        .flatten()
+        .find(|e| e.file_name().to_string_lossy().starts_with(prefix))
+        .unwrap_or_else(|| panic!("seed {prefix} is missing"));
+    std::fs::read_to_string(entry.path()).expect("seeds are UTF-8 text")
+}
+
+#[test]
+fn seed_000_polish_faq_names_cloudflare() {
+    let Some(dir) = seeds() else { return };
+    expect(
+        "000",
+        &seed(&dir, "000_"),
+        &[row("Cloudflare, Inc.", Some("US"), "unknown")],
+    );
+}
+
+#[test]
+fn seed_001_help_centre_lists_five_subprocessors_past_its_menu() {
+    let Some(dir) = seeds() else { return };
+    let text = seed(&dir, "001_");
+    expect(
+        "001",
+        &text,
+        &[
+            row("Beyond.pl sp. z o.o.", Some("PL"), "eea"),
+            row("NTT Global Data Centers EMEA GmbH", Some("DE"), "eea"),
+            row("Cyber Folks S.A.", Some("PL"), "eea"),
+            row("Amazon Web Services EMEA SARL", Some("LU"), "eea"),
+            row("Cloudflare, Inc.", Some("US"), "unknown"),
+        ],
+    );
+    let rows = import_text(&text).rows;
+    let beyond = rows.iter().find(|r| r.name.starts_with("Beyond")).unwrap();
+    assert_eq!(beyond.location, "EEA");
+    assert!(beyond.certifications.iter().any(|c| c.contains("27001")));
+    assert!(!beyond.service.is_empty());
+}
+
+#[test]
+fn seed_002_polish_prose_after_schrems_ii() {
+    let Some(dir) = seeds() else { return };
+    expect(
+        "002",
+        &seed(&dir, "002_"),
+        &[
+            row("AWS", Some("DE"), "eea"),
+            row("Mandrill", Some("US"), "scc"),
+            row("Calendly", None, "dpa_only"),
+            row("GoToMeeting", None, "dpa_only"),
+            row("Pipedrive", None, "dpa_only"),
+            row("Zapier", None, "dpa_only"),
+            row("Atlassian", None, "dpa_only"),
+            row("Google Drive", None, "unknown"),
+            row("Slack", None, "dpa_only"),
+            row("Crisp", None, "eea"),
+        ],
+    );
+}
+
+#[test]
+fn seed_003_art_30_page_has_no_subprocessors() {
+    let Some(dir) = seeds() else { return };
+    expect("003", &seed(&dir, "003_"), &[]);
+}
+
+#[test]
+fn seed_004_italian_dpa_annex_of_fourteen() {
+    let Some(dir) = seeds() else { return };
+    let (de, us, gb) = (Some("DE"), Some("US"), Some("GB"));
+    expect(
+        "004",
+        &seed(&dir, "004_"),
+        &[
+            row("ALL-INKL.COM - Neue Medien Münnich", de, "eea"),
+            row("CHARGEBEE INC.", us, "scc"),
+            row("Google LLC", us, "scc"),
+            row("Hetzner Online GmbH", de, "eea"),
+            row("HubSpot, Inc.", us, "scc"),
+            row("Intercom, Inc.", us, "scc"),
+            row("Impala Travel Technology Ltd.", gb, "adequacy"),
+            row("Mailgun Technologies, Inc.", us, "scc"),
+            row("Microsoft Corporation", us, "scc"),
+            row("OVH GmbH", de, "eea"),
+            row("Scaling Technologies GmbH", de, "eea"),
+            row("Stripe, Inc.", us, "scc"),
+            row("SugarCRM, Inc.", us, "scc"),
+            row("Twilio, Inc.", us, "scc"),
+        ],
+    );
+}
+
+/// The text fixtures (`.txt`, `.md`) as pasted text; the other formats are the readers' to
+/// test.
+#[test]
+fn text_fixtures() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir)
+        .expect("tests/fixtures exists")
+        .flatten()
+    {
+        let path = entry.path();
+        let is_text = matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("txt" | "md")
+        );
+        let expected_path = path.with_extension("expected.json");
+        if !is_text || !expected_path.exists() {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("text fixtures are UTF-8");
+        let expected: Vec<Expected> =
+            serde_json::from_str(&std::fs::read_to_string(&expected_path).expect("readable"))
+                .expect("expected rows are valid JSON");
+        let problems = differences(&import_text(&text).rows, &expected);
+        if !problems.is_empty() {
+            failures.push(format!("{}:\n  {}", path.display(), problems.join("\n  ")));
+        }
+        checked += 1;
+    }
+    assert!(checked >= 8, "only {checked} text fixtures found");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
