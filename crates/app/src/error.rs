@@ -1,6 +1,7 @@
 //! Errors of the use-cases. Each carries what the user needs to act on it; the window shows
 //! `{kind, message, fields}` and the CLI prints the message.
 
+use dpadesk_import::ImportError;
 use dpadesk_store::StoreError;
 use serde::Serialize;
 use std::fmt;
@@ -39,6 +40,9 @@ pub enum AppError {
     Locked(String),
     #[error("{0}")]
     Vault(StoreError),
+    /// A file or text that could not be read as a subprocessor list; nothing was stored.
+    #[error("{0}")]
+    Import(ImportError),
 }
 
 fn describe(errors: &[FieldError]) -> String {
@@ -64,6 +68,8 @@ impl AppError {
             Self::InUse(_) => "in_use",
             Self::Locked(_) => "locked",
             Self::Vault(_) => "vault",
+            Self::Import(ImportError::Cancelled) => "cancelled",
+            Self::Import(_) => "import",
         }
     }
 
@@ -81,6 +87,12 @@ impl AppError {
             Self::Invalid(f) => f,
             _ => &[],
         }
+    }
+}
+
+impl From<ImportError> for AppError {
+    fn from(e: ImportError) -> Self {
+        Self::Import(e)
     }
 }
 

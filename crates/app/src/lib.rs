@@ -7,6 +7,7 @@ mod consultant;
 pub mod error;
 pub mod history;
 pub mod library;
+pub mod lists;
 pub mod overview;
 pub mod reminders;
 pub mod sample;

@@ -63,12 +63,14 @@ impl App {
         let activities = self.vault().activities_of(organisation).await?;
         let dpas = self.vault().dpas_of(organisation).await?;
         let vendors = self.vendor_map().await?;
+        let changed_lists = self.changed_lists().await?;
         Ok(reminders::reminders(
             &Register {
                 organisation: &org,
                 activities: &activities,
                 dpas: &dpas,
                 vendors: &vendors,
+                changed_lists: &changed_lists,
             },
             today,
         ))
@@ -99,6 +101,7 @@ impl App {
         today: NaiveDate,
     ) -> AppResult<Vec<OrganisationSummary>> {
         let vendors = self.vendor_map().await?;
+        let changed_lists = self.changed_lists().await?;
         let activities = self.list::<ActivityData>().await?;
         let dpas = self.list::<DpaData>().await?;
         let mut out = Vec::new();
@@ -119,6 +122,7 @@ impl App {
                     activities: &own,
                     dpas: &own_dpas,
                     vendors: &vendors,
+                    changed_lists: &changed_lists,
                 },
                 today,
             )

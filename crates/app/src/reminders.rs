@@ -1,6 +1,7 @@
 //! What needs the DPO's attention on a given day: agreements to review or about to expire,
 //! processors used without an agreement, checklist gaps, activities due for review.
 
+use crate::lists::object_by;
 use chrono::{Days, NaiveDate};
 use dpadesk_model::*;
 use serde::Serialize;
@@ -22,6 +23,9 @@ pub enum ReminderKind {
     DpaExpiring,
     DpaReviewDue,
     ActivityReviewDue,
+    /// The vendor's newest subprocessor list changed the one before and awaits review; due
+    /// on the last day to object under the DPA, when it sets a window.
+    SubprocessorChange,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -48,6 +52,8 @@ pub struct Register<'a> {
     pub activities: &'a [Activity],
     pub dpas: &'a [Dpa],
     pub vendors: &'a HashMap<Id, Vendor>,
+    /// Per vendor, its newest list version when it changed the one before and is not yet reviewed.
+    pub changed_lists: &'a HashMap<Id, SubprocessorList>,
 }
 
 pub fn reminders(r: &Register, today: NaiveDate) -> Vec<Reminder> {
@@ -136,6 +142,12 @@ pub fn reminders(r: &Register, today: NaiveDate) -> Vec<Reminder> {
                 ..about_dpa(ReminderKind::DpaReviewDue)
             });
         }
+        if let Some(list) = r.changed_lists.get(&d.data.vendor_id) {
+            out.push(Reminder {
+                due_on: object_by(list.received_on, d.data.objection_window_days),
+                ..about_dpa(ReminderKind::SubprocessorChange)
+            });
+        }
     }
     out.sort_by(|a, b| (a.kind, a.due_on, &a.vendor).cmp(&(b.kind, b.due_on, &b.vendor)));
     out
@@ -215,6 +227,7 @@ mod tests {
                 activities: &activities,
                 dpas: &dpas,
                 vendors: &vendors,
+                changed_lists: &HashMap::new(),
             },
             day("2026-11-22"),
         );

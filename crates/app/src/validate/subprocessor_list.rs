@@ -33,6 +33,16 @@ impl Editable for SubprocessorListData {
     }
 
     fn requirements(&self) -> Vec<Requirement> {
-        vec![exists("vendor_id", EntityKind::Vendor, self.vendor_id)]
+        let matched = self.entries.iter().enumerate().filter_map(|(i, entry)| {
+            let id = entry.vendor_id?;
+            Some(exists(
+                format!("entries[{i}].vendor_id"),
+                EntityKind::Vendor,
+                id,
+            ))
+        });
+        std::iter::once(exists("vendor_id", EntityKind::Vendor, self.vendor_id))
+            .chain(matched)
+            .collect()
     }
 }

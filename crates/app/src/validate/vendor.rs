@@ -14,6 +14,7 @@ impl Editable for VendorData {
             trim(s);
         }
         trim_all(&mut self.services);
+        trim_all(&mut self.aliases);
         tidy_contact(&mut self.contact);
     }
 
