@@ -3,6 +3,7 @@
 
 use crate::commands::activity::{ActivityFields, ActivityList};
 use crate::commands::dpa::{DpaFields, DpaList};
+use crate::commands::lists::{ImportList, SubprocessorCommand};
 use crate::commands::tools::ToolCommand;
 use crate::commands::{ListAll, measure::MeasureFields, org::OrgFields, vendor::VendorFields};
 use clap::{Args, Parser, Subcommand};
@@ -30,6 +31,8 @@ pub struct Cli {
 pub enum Command {
     /// Create a new vault. Its key goes to the OS keychain, or comes from DPADESK_PASSPHRASE.
     Init,
+    /// Read a vendor's subprocessor list and save it as the vendor's newest version.
+    ImportList(ImportList),
     #[command(flatten)]
     Register(RegisterCommand),
 }
@@ -52,6 +55,9 @@ pub enum RegisterCommand {
     /// The security measure library.
     #[command(subcommand)]
     Measure(Crud<MeasureFields, ListAll>),
+    /// Vendors' subprocessor list versions, their changes and their review.
+    #[command(subcommand)]
+    Subprocessors(SubprocessorCommand),
     #[command(flatten)]
     Tool(ToolCommand),
 }

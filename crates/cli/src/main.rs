@@ -48,6 +48,13 @@ fn vault_path(cli: &Cli) -> Result<PathBuf, Failure> {
 }
 
 async fn run(cli: Cli) -> Result<(), Failure> {
+    if let Command::ImportList(args) = &cli.command
+        && args.dry_run
+    {
+        let preview = commands::lists::read(args)?;
+        commands::lists::print_preview(&preview, args.json);
+        return Ok(());
+    }
     let path = vault_path(&cli)?;
     let keys = key_source(std::env::var(PASSPHRASE_VAR).ok().filter(|p| !p.is_empty()));
     let command = match cli.command {
@@ -60,6 +67,15 @@ async fn run(cli: Cli) -> Result<(), Failure> {
             };
             println!("Created vault {} ({how})", path.display());
             return Ok(app.close().await?);
+        }
+        Command::ImportList(args) => {
+            // Read first: a bad file is reported without touching the vault.
+            let preview = commands::lists::read(&args)?;
+            let app = open_vault(&path, &keys).await?;
+            let result = commands::lists::save(&app, args, preview).await;
+            let closed = app.close().await;
+            result?;
+            return Ok(closed?);
         }
         Command::Register(command) => command,
     };
@@ -78,6 +94,7 @@ async fn dispatch(app: &App, command: RegisterCommand) -> Result<(), AppError> {
         RegisterCommand::Measure(cmd) => run::<MeasureData, _, _>(app, cmd).await,
         RegisterCommand::Activity(cmd) => run::<ActivityData, _, _>(app, cmd).await,
         RegisterCommand::Dpa(cmd) => run::<DpaData, _, _>(app, cmd).await,
+        RegisterCommand::Subprocessors(cmd) => commands::lists::run(app, cmd).await,
         RegisterCommand::Tool(cmd) => commands::tools::run(app, cmd).await,
     }
 }

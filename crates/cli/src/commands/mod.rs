@@ -3,6 +3,7 @@
 
 pub mod activity;
 pub mod dpa;
+pub mod lists;
 pub mod measure;
 pub mod org;
 pub mod tools;

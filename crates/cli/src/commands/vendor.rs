@@ -10,6 +10,9 @@ pub struct VendorFields {
     /// The vendor's legal name.
     #[arg(long)]
     name: Option<String>,
+    /// Another name lists use for the vendor, e.g. AWS (repeat for several; replaces the list).
+    #[arg(long = "alias")]
+    aliases: Vec<String>,
     #[arg(long, value_parser = parse::country)]
     country: Option<CountryCode>,
     #[arg(long)]
@@ -33,6 +36,7 @@ pub struct VendorFields {
 impl Fields<VendorData> for VendorFields {
     async fn apply(self, _: &App, d: &mut VendorData) -> AppResult<Option<Document>> {
         set(&mut d.legal_name, self.name);
+        set_list(&mut d.aliases, self.aliases);
         if let Some(c) = self.country {
             d.country = Some(c);
         }
