@@ -5,6 +5,7 @@
 
 mod commands;
 mod documents;
+mod list_import;
 mod state;
 
 use dpadesk_app::session::{default_vault_path, key_source, open_vault};
@@ -59,6 +60,13 @@ fn main() {
             commands::processor_record_list,
             commands::vendor_list,
             commands::subprocessor_list_list,
+            list_import::list_import_pick,
+            list_import::list_import_bytes,
+            list_import::list_import_text,
+            list_import::list_import_cancel,
+            list_import::list_save,
+            list_import::list_change,
+            list_import::list_review,
             commands::dpa_list,
             commands::dpa_copy,
             commands::dpa_attach_document,

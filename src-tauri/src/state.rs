@@ -2,12 +2,16 @@
 
 use dpadesk_app::{App, AppError};
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 use tokio::sync::RwLock;
 
 #[derive(Debug)]
 pub struct Desk {
     pub vault_path: Option<PathBuf>,
     pub app: RwLock<Option<App>>,
+    /// Set by the cancel button; the running list import stops at its next step.
+    pub import_cancel: Arc<AtomicBool>,
 }
 
 impl Desk {
@@ -15,6 +19,7 @@ impl Desk {
         Self {
             vault_path,
             app: RwLock::new(None),
+            import_cancel: Arc::default(),
         }
     }
 

@@ -25,9 +25,11 @@ fn registered() -> BTreeSet<String> {
     let main = read("src/main.rs");
     let start = main.find("generate_handler![").expect("handler");
     let body = &main[start..start + main[start..].find(']').expect("end")];
-    body.split("commands::")
-        .skip(1)
-        .map(|s| s.split(',').next().unwrap_or("").trim().to_string())
+    body["generate_handler![".len()..]
+        .split(',')
+        .filter_map(|path| path.rsplit("::").next())
+        .map(|name| name.trim().to_string())
+        .filter(|name| !name.is_empty())
         .collect()
 }
 

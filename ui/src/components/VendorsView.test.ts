@@ -114,4 +114,70 @@ describe('VendorsView', () => {
     });
     expect(screen.getAllByTestId('vendor-row').map((r) => r.dataset.name)).toContain('Cloud Co');
   });
+
+  it('lists the subprocessor list versions and opens the import and change screens', async () => {
+    const entries = [
+      { name: 'Hetzner Online GmbH', address: '', country: 'DE', service: 'Hosting', processing_location: 'Germany', mechanism: 'eea', certifications: [], vendor_id: 'ven-2' },
+      { name: 'Twilio Inc.', address: '', country: 'US', service: 'SMS', processing_location: '', mechanism: 'dpf', certifications: [], vendor_id: null },
+    ];
+    const version = (id: string, received_on: string, status: string, n: number) => ({
+      id, ...stamp, vendor_id: 'ven-1', received_on, source: `${id}.csv`, content_hash: id, entries: entries.slice(0, n),
+      review: { status, note: '', decided_on: null },
+    });
+    const lists = [version('list-1', '2026-06-01', 'accepted', 1), version('list-2', '2026-12-20', 'pending', 2)];
+    const calls = core((cmd, a) => {
+      if (cmd === 'subprocessor_list_list') return a.vendor === 'ven-1' ? lists : [];
+      if (cmd === 'list_change') {
+        return {
+          vendor_id: 'ven-1', vendor_name: 'Mailer Ltd', list: lists[1], previous: lists[0],
+          changes: { added: [entries[1]], removed: [], changed: [], unchanged: [entries[0]] }, organisations: [],
+        };
+      }
+    });
+    nav.focus = 'ven-1';
+    render(VendorsView, { organisation: acme, organisations: [acme] });
+    const versions = await screen.findAllByTestId('list-version');
+    expect(versions.map((v) => v.dataset.listId)).toEqual(['list-2', 'list-1']);
+    expect(screen.getAllByTestId('list-version-status').map((b) => b.textContent?.trim())).toEqual(['To review', 'Accepted']);
+    expect(versions[0].textContent).toContain('Current');
+    expect(screen.getAllByTestId('subprocessor-row')).toHaveLength(2);
+    // A row matched to a catalogue vendor under another name says which.
+    expect(screen.getAllByTestId('subprocessor-row')[0].textContent).toContain('Same company as Hoster GmbH');
+
+    await fireEvent.click(document.querySelector('#list-import-button')!);
+    expect(document.querySelector('#list-drop-zone')).not.toBeNull();
+    expect(screen.queryByTestId('vendor-detail')).toBeNull();
+    await fireEvent.click(document.querySelector('#list-import-close')!);
+    expect(await screen.findByTestId('vendor-detail')).toBeTruthy();
+
+    await fireEvent.click((await screen.findAllByTestId('list-changes-button'))[0]);
+    expect((await screen.findByTestId('change-added')).textContent).toContain('Twilio Inc.');
+    expect(calls.find((c) => c.cmd === 'list_change')?.args).toEqual({ list: 'list-2' });
+  });
+
+  it('opens the change screen of the version just saved and reloads the catalogue', async () => {
+    const row = { name: 'Twilio Inc.', address: '', country: 'US', service: 'SMS', processing_location: '', mechanism: 'dpf', certifications: [], vendor_id: null };
+    const saved = {
+      id: 'list-9', ...stamp, vendor_id: 'ven-1', received_on: '2026-12-20', source: 'pasted text', content_hash: 'h',
+      entries: [row], review: { status: 'pending', note: '', decided_on: null },
+    };
+    const calls = core((cmd) => {
+      if (cmd === 'list_import_text') return { source: 'pasted text', format: 'text', warnings: [], content_hash: 'h', rows: [{ entry: row, source: 'Twilio Inc. US SMS', confidence: 0.9, uncertain: [] }] };
+      if (cmd === 'list_save') return saved;
+      if (cmd === 'list_change') {
+        return { vendor_id: 'ven-1', vendor_name: 'Mailer Ltd', list: saved, previous: null, changes: { added: [row], removed: [], changed: [], unchanged: [] }, organisations: [] };
+      }
+    });
+    nav.focus = 'ven-1';
+    render(VendorsView, { organisation: acme, organisations: [acme] });
+    await fireEvent.click(await screen.findByTestId('list-import-button'));
+    await fireEvent.click(screen.getByTestId('list-paste-open'));
+    await fireEvent.input(screen.getByTestId('list-paste-text'), { target: { value: 'Twilio Inc. US SMS' } });
+    await fireEvent.click(screen.getByTestId('list-paste-read'));
+    await fireEvent.click(await screen.findByTestId('list-save'));
+    expect((await screen.findByTestId('change-added')).textContent).toContain('Twilio Inc.');
+    expect(calls.find((c) => c.cmd === 'list_change')?.args).toEqual({ list: 'list-9' });
+    expect(document.querySelector('#change-compared')?.textContent).toContain('first list recorded for Mailer Ltd');
+    expect(calls.filter((c) => c.cmd === 'vendor_list')).toHaveLength(2);
+  });
 });

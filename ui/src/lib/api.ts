@@ -16,6 +16,10 @@ import type { Reminder } from './generated/Reminder';
 import type { SampleSummary } from './generated/SampleSummary';
 import type { SearchHit } from './generated/SearchHit';
 import type { Stored } from './generated/Stored';
+import type { ChangeReview } from './generated/ChangeReview';
+import type { ImportPreview } from './generated/ImportPreview';
+import type { ListChangeReport } from './generated/ListChangeReport';
+import type { SubprocessorEntry } from './generated/SubprocessorEntry';
 import type { SubprocessorListData } from './generated/SubprocessorListData';
 import type { Template } from './generated/Template';
 import type { UsedValues } from './generated/UsedValues';
@@ -98,6 +102,17 @@ export const api = {
   vendor: editable<VendorData>('vendor'),
   vendors: () => invoke<Vendor[]>('vendor_list'),
   subprocessorLists: (vendor: string) => invoke<SubprocessorList[]>('subprocessor_list_list', { vendor }),
+  /** Asks for the file through the system dialog; `null` when the user cancels. */
+  importListFile: () => invoke<ImportPreview | null>('list_import_pick'),
+  /** A dropped file: its bytes go as the raw request body; progress arrives as `list-import-progress` events. */
+  importListBytes: (name: string, bytes: Uint8Array) =>
+    invoke<ImportPreview>('list_import_bytes', bytes, { headers: { 'x-file-name': encodeURIComponent(name) } }),
+  importListText: (text: string) => invoke<ImportPreview>('list_import_text', { text }),
+  cancelListImport: () => invoke<void>('list_import_cancel'),
+  saveList: (vendor: string, receivedOn: string | null, source: string, contentHash: string, entries: SubprocessorEntry[]) =>
+    invoke<SubprocessorList>('list_save', { vendor, receivedOn, source, contentHash, entries }),
+  listChange: (list: string) => invoke<ListChangeReport>('list_change', { list }),
+  reviewList: (list: string, review: ChangeReview) => invoke<SubprocessorList>('list_review', { list, review }),
 
   dpa: editable<DpaData>('dpa'),
   dpas: (organisation: string) => invoke<Dpa[]>('dpa_list', { organisation }),

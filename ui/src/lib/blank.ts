@@ -23,7 +23,7 @@ export function blankActivity(organisation_id: string): ActivityData {
 
 export function blankVendor(): VendorData {
   return {
-    legal_name: '', address: '', country: null, services: [],
+    legal_name: '', aliases: [], address: '', country: null, services: [],
     contact: { name: '', email: '', phone: '' }, website: '', dpf_certified: false, notes: '',
   };
 }

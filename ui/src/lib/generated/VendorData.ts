@@ -2,7 +2,12 @@
 import type { Contact } from "./Contact";
 import type { CountryCode } from "./CountryCode";
 
-export type VendorData = { legal_name: string, address: string, country: CountryCode | null, services: Array<string>, contact: Contact, website: string, 
+export type VendorData = { legal_name: string, 
+/**
+ * Other names lists use for this vendor ("AWS"), learnt when the user matches an
+ * imported row to it, so the next import matches by itself.
+ */
+aliases: Array<string>, address: string, country: CountryCode | null, services: Array<string>, contact: Contact, website: string, 
 /**
  * Certified under the EU-US Data Privacy Framework (checked by the user on the DPF list).
  */
