@@ -36,7 +36,7 @@ fn to_row(r: &Activity) -> table::Model {
     }
 }
 
-async fn from_row<C: ConnectionTrait>(c: &C, m: table::Model) -> Result<Activity> {
+fn from_row(m: table::Model, measure_ids: Vec<Id>) -> Result<Activity> {
     let id = id_parse(&m.id)?;
     Ok(Activity {
         id,
@@ -56,7 +56,7 @@ async fn from_row<C: ConnectionTrait>(c: &C, m: table::Model) -> Result<Activity
             data_categories: from_json(m.data_categories)?,
             recipients: from_json(m.recipients)?,
             transfers: from_json(m.transfers)?,
-            measure_ids: links::targets(c, ACTIVITY_MEASURE, id).await?,
+            measure_ids,
             dpia_required: m.dpia_required,
             dpia_reference: m.dpia_reference,
             systems: from_json(m.systems)?,
@@ -72,11 +72,15 @@ async fn load<C: ConnectionTrait>(c: &C, query: Select<table::Entity>) -> Result
         .order_by_asc(table::Column::Name)
         .all(c)
         .await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for m in rows {
-        out.push(from_row(c, m).await?);
-    }
-    Ok(out)
+    let ids = rows
+        .iter()
+        .map(|m| id_parse(&m.id))
+        .collect::<Result<Vec<_>>>()?;
+    let mut measures = links::targets_of(c, ACTIVITY_MEASURE, &ids).await?;
+    rows.into_iter()
+        .zip(ids)
+        .map(|(m, id)| from_row(m, measures.remove(&id).unwrap_or_default()))
+        .collect()
 }
 
 pub async fn list_for_organisation<C: ConnectionTrait>(
@@ -115,7 +119,10 @@ impl Aggregate for ActivityData {
 
     async fn get<C: ConnectionTrait>(c: &C, id: Id) -> Result<Option<Activity>> {
         match table::Entity::find_by_id(id.to_string()).one(c).await? {
-            Some(m) => Ok(Some(from_row(c, m).await?)),
+            Some(m) => Ok(Some(from_row(
+                m,
+                links::targets(c, ACTIVITY_MEASURE, id).await?,
+            )?)),
             None => Ok(None),
         }
     }

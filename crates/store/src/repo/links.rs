@@ -5,6 +5,7 @@ use crate::error::Result;
 use dpadesk_model::Id;
 use sea_orm::ConnectionTrait;
 use sea_orm::sea_query::{Expr, ExprTrait, Order, Query};
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Link {
@@ -101,4 +102,33 @@ pub async fn targets<C: ConnectionTrait>(c: &C, link: Link, owner: Id) -> Result
 
 pub async fn owners<C: ConnectionTrait>(c: &C, link: Link, target: Id) -> Result<Vec<Id>> {
     column(c, link, link.owner, link.target, target).await
+}
+
+/// Ids bound into one `IN (…)` list: far below SQLite's limit on variables.
+pub(crate) const BATCH: usize = 500;
+
+/// The targets of many owners in a few queries (one per batch), for loading whole lists
+/// without a query per record. Owners without links are absent from the map.
+pub async fn targets_of<C: ConnectionTrait>(
+    c: &C,
+    link: Link,
+    owners: &[Id],
+) -> Result<HashMap<Id, Vec<Id>>> {
+    let mut out: HashMap<Id, Vec<Id>> = HashMap::new();
+    for batch in owners.chunks(BATCH) {
+        let query = Query::select()
+            .columns([link.owner, link.target])
+            .from(link.table)
+            .and_where(Expr::col(link.owner).is_in(batch.iter().map(|id| id.to_string())))
+            .order_by(link.target, Order::Asc)
+            .to_owned();
+        for row in c.query_all(&query).await? {
+            let owner: String = row.try_get("", link.owner)?;
+            let target: String = row.try_get("", link.target)?;
+            out.entry(super::id_parse(&owner)?)
+                .or_default()
+                .push(super::id_parse(&target)?);
+        }
+    }
+    Ok(out)
 }

@@ -1,11 +1,13 @@
 //! Versions of vendors' subprocessor lists: the list row and its ordered entries.
 
+use super::links;
 use super::*;
 use crate::entities::{subprocessor_entry as entry, subprocessor_list as table};
 use dpadesk_model::{ChangeReview, SubprocessorEntry, SubprocessorList, SubprocessorListData};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Select,
 };
+use std::collections::HashMap;
 
 fn to_row(r: &SubprocessorList) -> table::Model {
     table::Model {
@@ -35,15 +37,28 @@ fn entry_from_row(m: entry::Model) -> Result<SubprocessorEntry> {
     })
 }
 
-async fn from_row<C: ConnectionTrait>(c: &C, m: table::Model) -> Result<SubprocessorList> {
-    let entries = entry::Entity::find()
-        .filter(entry::Column::ListId.eq(&m.id))
-        .order_by_asc(entry::Column::Position)
-        .all(c)
-        .await?
-        .into_iter()
-        .map(entry_from_row)
-        .collect::<Result<_>>()?;
+/// The entries of the lists `ids`, in list order, a few queries for any number of lists.
+async fn entries_of<C: ConnectionTrait>(
+    c: &C,
+    ids: &[String],
+) -> Result<HashMap<String, Vec<SubprocessorEntry>>> {
+    let mut out: HashMap<String, Vec<SubprocessorEntry>> = HashMap::new();
+    for batch in ids.chunks(links::BATCH) {
+        let rows = entry::Entity::find()
+            .filter(entry::Column::ListId.is_in(batch.iter().cloned()))
+            .order_by_asc(entry::Column::ListId)
+            .order_by_asc(entry::Column::Position)
+            .all(c)
+            .await?;
+        for m in rows {
+            let list = m.list_id.clone();
+            out.entry(list).or_default().push(entry_from_row(m)?);
+        }
+    }
+    Ok(out)
+}
+
+fn from_row(m: table::Model, entries: Vec<SubprocessorEntry>) -> Result<SubprocessorList> {
     Ok(SubprocessorList {
         id: id_parse(&m.id)?,
         created_at: m.created_at,
@@ -103,11 +118,14 @@ async fn load<C: ConnectionTrait>(
         .order_by_asc(table::Column::CreatedAt)
         .all(c)
         .await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for m in rows {
-        out.push(from_row(c, m).await?);
-    }
-    Ok(out)
+    let ids: Vec<String> = rows.iter().map(|m| m.id.clone()).collect();
+    let mut entries = entries_of(c, &ids).await?;
+    rows.into_iter()
+        .map(|m| {
+            let own = entries.remove(&m.id).unwrap_or_default();
+            from_row(m, own)
+        })
+        .collect()
 }
 
 /// A vendor's list versions, oldest first.
@@ -127,7 +145,11 @@ impl Aggregate for SubprocessorListData {
 
     async fn get<C: ConnectionTrait>(c: &C, id: Id) -> Result<Option<SubprocessorList>> {
         match table::Entity::find_by_id(id.to_string()).one(c).await? {
-            Some(m) => Ok(Some(from_row(c, m).await?)),
+            Some(m) => {
+                let mut entries = entries_of(c, std::slice::from_ref(&m.id)).await?;
+                let own = entries.remove(&m.id).unwrap_or_default();
+                Ok(Some(from_row(m, own)?))
+            }
             None => Ok(None),
         }
     }
