@@ -3,6 +3,7 @@
 
 use dpadesk_model::{Activity, ActivityData, DataSensitivity, Id, OrganisationData};
 use serde::Serialize;
+use std::borrow::Borrow;
 use ts_rs::TS;
 
 /// An item of the register, named the same in every language file and export.
@@ -186,11 +187,15 @@ pub struct ActivityCompleteness {
     pub completeness: Completeness,
 }
 
-pub fn of_organisation(o: &OrganisationData, activities: &[Activity]) -> OrganisationCompleteness {
+pub fn of_organisation<A: Borrow<Activity>>(
+    o: &OrganisationData,
+    activities: &[A],
+) -> OrganisationCompleteness {
     let header = of_header(o);
     let activities: Vec<ActivityCompleteness> = activities
         .iter()
-        .map(|a| ActivityCompleteness {
+        .map(Borrow::borrow)
+        .map(|a: &Activity| ActivityCompleteness {
             activity_id: a.id,
             name: a.data.name.clone(),
             completeness: of_activity(&a.data),

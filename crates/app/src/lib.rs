@@ -8,6 +8,7 @@ pub mod error;
 pub mod history;
 pub mod library;
 pub mod lists;
+mod memo;
 pub mod overview;
 pub mod reminders;
 pub mod sample;
@@ -19,9 +20,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 use dpadesk_model::*;
 use dpadesk_store::{Aggregate, Vault};
 pub use error::{AppError, AppResult, FieldError};
+use memo::Memo;
 use search::{SearchHit, SearchIndex};
+use std::collections::BTreeMap;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
 use validate::{Editable, Requirement};
 
 /// The open vault, the clock changes are stamped with, and the search index (rebuilt after
@@ -30,10 +33,17 @@ use validate::{Editable, Requirement};
 pub struct App {
     vault: Vault,
     clock: fn() -> DateTime<Utc>,
-    search_index: Mutex<Option<Arc<SearchIndex>>>,
-    /// Counts changes, so an index built while a change landed is not kept.
+    search_index: Memo<Arc<SearchIndex>>,
+    /// Every activity by id (creation order), kept up to date by each write.
+    activities: Memo<Activities>,
+    /// Every subprocessor list version, until a list changes.
+    lists: Memo<Arc<Vec<SubprocessorList>>>,
+    /// Counts changes, so a load that a change overtook is not kept.
     generation: AtomicU64,
 }
+
+/// Every activity of the vault by id.
+pub(crate) type Activities = Arc<BTreeMap<Id, Activity>>;
 
 impl App {
     pub fn new(vault: Vault) -> Self {
@@ -45,16 +55,81 @@ impl App {
         Self {
             vault,
             clock,
-            search_index: Mutex::new(None),
+            search_index: Memo::default(),
+            activities: Memo::default(),
+            lists: Memo::default(),
             generation: AtomicU64::new(0),
         }
     }
 
     fn changed(&self) {
         self.generation.fetch_add(1, Ordering::SeqCst);
-        if let Ok(mut index) = self.search_index.lock() {
-            *index = None;
+    }
+
+    /// Runs `load` and keeps its result in `memo`, unless a change landed meanwhile.
+    async fn memoised<T: Clone>(
+        &self,
+        memo: &Memo<T>,
+        load: impl AsyncFnOnce() -> AppResult<T>,
+    ) -> AppResult<T> {
+        if let Some(kept) = memo.get() {
+            return Ok(kept);
         }
+        let started = self.generation.load(Ordering::SeqCst);
+        let value = load().await?;
+        memo.fill(
+            value.clone(),
+            self.generation.load(Ordering::SeqCst) == started,
+        );
+        Ok(value)
+    }
+
+    /// After a record of kind `A` was saved (`Some`) or deleted (`None`).
+    fn written<A: Editable>(&self, id: Id, saved: Option<&Record<A>>) {
+        self.changed();
+        if A::KIND == EntityKind::Activity {
+            let activity = saved.and_then(|r| A::as_activity(r));
+            self.activities.update(|all| {
+                let all = Arc::make_mut(all);
+                match activity {
+                    Some(a) => all.insert(id, a.clone()),
+                    None => all.remove(&id),
+                };
+            });
+            self.search_index
+                .update(|index| Arc::make_mut(index).patch_activity(id, activity));
+            return;
+        }
+        self.search_index.clear();
+        match A::KIND {
+            // The database may have taken the organisation's records with it.
+            EntityKind::Organisation if saved.is_none() => self.activities.clear(),
+            EntityKind::SubprocessorList => self.lists.clear(),
+            _ => {}
+        }
+    }
+
+    /// Every activity of the vault, from memory once loaded.
+    pub(crate) async fn all_activities(&self) -> AppResult<Activities> {
+        self.memoised(&self.activities, async || {
+            Ok(Arc::new(
+                self.vault
+                    .list::<ActivityData>()
+                    .await?
+                    .into_iter()
+                    .map(|a| (a.id, a))
+                    .collect(),
+            ))
+        })
+        .await
+    }
+
+    /// Every subprocessor list version, oldest first, from memory once loaded.
+    pub(crate) async fn all_lists(&self) -> AppResult<Arc<Vec<SubprocessorList>>> {
+        self.memoised(&self.lists, async || {
+            Ok(Arc::new(self.vault.list::<SubprocessorListData>().await?))
+        })
+        .await
     }
 
     pub fn vault(&self) -> &Vault {
@@ -141,7 +216,7 @@ impl App {
             data,
         };
         self.vault.insert(&record).await?;
-        self.changed();
+        self.written(id, Some(&record));
         Ok(record)
     }
 
@@ -155,13 +230,13 @@ impl App {
             data,
         };
         self.vault.update(&record).await?;
-        self.changed();
+        self.written(id, Some(&record));
         Ok(record)
     }
 
     pub async fn delete<A: Editable>(&self, id: Id) -> AppResult<Record<A>> {
         let gone = self.vault.delete::<A>(id, self.now()).await?;
-        self.changed();
+        self.written::<A>(id, None);
         Ok(gone)
     }
 
@@ -289,29 +364,21 @@ impl App {
 
     /// Organisations, activities, vendors, subprocessors and categories matching `query`.
     pub async fn search(&self, query: &str) -> AppResult<Vec<SearchHit>> {
-        let cached = self.search_index.lock().ok().and_then(|i| i.clone());
-        let index = match cached {
-            Some(index) => index,
-            None => {
-                let generation = self.generation.load(Ordering::SeqCst);
+        let index = self
+            .memoised(&self.search_index, async || {
                 let organisations = self.list::<OrganisationData>().await?;
-                let activities = self.list::<ActivityData>().await?;
+                let all = self.all_activities().await?;
+                let activities: Vec<&Activity> = all.values().collect();
                 let vendors = self.list::<VendorData>().await?;
-                let lists = self.list::<SubprocessorListData>().await?;
-                let index = Arc::new(SearchIndex::build(&search::Corpus {
+                let lists = self.all_lists().await?;
+                Ok(Arc::new(SearchIndex::build(&search::Corpus {
                     organisations: &organisations,
                     activities: &activities,
                     vendors: &vendors,
                     lists: &lists,
-                }));
-                if let Ok(mut slot) = self.search_index.lock()
-                    && self.generation.load(Ordering::SeqCst) == generation
-                {
-                    *slot = Some(index.clone());
-                }
-                index
-            }
-        };
+                })))
+            })
+            .await?;
         Ok(index.search(query))
     }
 }

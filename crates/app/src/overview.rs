@@ -61,6 +61,7 @@ impl App {
     ) -> AppResult<Vec<Reminder>> {
         let org = self.get::<OrganisationData>(organisation).await?;
         let activities = self.vault().activities_of(organisation).await?;
+        let activities: Vec<&Activity> = activities.iter().collect();
         let dpas = self.vault().dpas_of(organisation).await?;
         let vendors = self.vendor_map().await?;
         let changed_lists = self.changed_lists().await?;
@@ -102,15 +103,18 @@ impl App {
     ) -> AppResult<Vec<OrganisationSummary>> {
         let vendors = self.vendor_map().await?;
         let changed_lists = self.changed_lists().await?;
-        let activities = self.list::<ActivityData>().await?;
+        let all = self.all_activities().await?;
+        let mut activities: HashMap<Id, Vec<&Activity>> = HashMap::new();
+        for a in all.values() {
+            activities
+                .entry(a.data.organisation_id)
+                .or_default()
+                .push(a);
+        }
         let dpas = self.list::<DpaData>().await?;
         let mut out = Vec::new();
         for org in self.list::<OrganisationData>().await? {
-            let own: Vec<Activity> = activities
-                .iter()
-                .filter(|a| a.data.organisation_id == org.id)
-                .cloned()
-                .collect();
+            let own = activities.remove(&org.id).unwrap_or_default();
             let own_dpas: Vec<Dpa> = dpas
                 .iter()
                 .filter(|d| d.data.organisation_id == org.id)

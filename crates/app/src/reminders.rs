@@ -49,7 +49,7 @@ pub struct Reminder {
 #[derive(Debug)]
 pub struct Register<'a> {
     pub organisation: &'a Organisation,
-    pub activities: &'a [Activity],
+    pub activities: &'a [&'a Activity],
     pub dpas: &'a [Dpa],
     pub vendors: &'a HashMap<Id, Vendor>,
     /// Per vendor, its newest list version when it changed the one before and is not yet reviewed.
@@ -219,7 +219,7 @@ mod tests {
             .into_iter()
             .map(|v| (v.id, v))
             .collect();
-        let activities = [activity];
+        let activities = [&activity];
         let dpas = [dpa];
         let found = reminders(
             &Register {

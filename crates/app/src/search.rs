@@ -34,14 +34,14 @@ pub struct SearchHit {
     pub detail: String,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Entry {
     hit: SearchHit,
     title: String,
     text: String,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct SearchIndex {
     entries: Vec<Entry>,
 }
@@ -50,7 +50,7 @@ pub struct SearchIndex {
 #[derive(Debug)]
 pub struct Corpus<'a> {
     pub organisations: &'a [Organisation],
-    pub activities: &'a [Activity],
+    pub activities: &'a [&'a Activity],
     pub vendors: &'a [Vendor],
     pub lists: &'a [SubprocessorList],
 }
@@ -83,36 +83,7 @@ impl SearchIndex {
                 .get(&a.data.organisation_id)
                 .copied()
                 .unwrap_or("");
-            let purposes: Vec<&str> = a
-                .data
-                .purposes
-                .iter()
-                .map(|p| p.description.as_str())
-                .collect();
-            index.add(
-                HitKind::Activity,
-                a.id,
-                Some(a.data.organisation_id),
-                &a.data.name,
-                org,
-                &[&a.data.reference, &a.data.description, &purposes.join(" ")],
-            );
-            let categories = a
-                .data
-                .data_categories
-                .iter()
-                .map(|d| &d.name)
-                .chain(&a.data.subject_categories);
-            for category in categories {
-                index.add(
-                    HitKind::Category,
-                    a.id,
-                    Some(a.data.organisation_id),
-                    category,
-                    &a.data.name,
-                    &[],
-                );
-            }
+            index.add_activity(a, org);
         }
         for v in c.vendors {
             index.add(
@@ -138,6 +109,56 @@ impl SearchIndex {
             }
         }
         index
+    }
+
+    fn add_activity(&mut self, a: &Activity, organisation: &str) {
+        let purposes: Vec<&str> = a
+            .data
+            .purposes
+            .iter()
+            .map(|p| p.description.as_str())
+            .collect();
+        self.add(
+            HitKind::Activity,
+            a.id,
+            Some(a.data.organisation_id),
+            &a.data.name,
+            organisation,
+            &[&a.data.reference, &a.data.description, &purposes.join(" ")],
+        );
+        let categories = a
+            .data
+            .data_categories
+            .iter()
+            .map(|d| &d.name)
+            .chain(&a.data.subject_categories);
+        for category in categories {
+            self.add(
+                HitKind::Category,
+                a.id,
+                Some(a.data.organisation_id),
+                category,
+                &a.data.name,
+                &[],
+            );
+        }
+    }
+
+    /// Replaces what the index holds for one activity, after it was saved (`Some`) or
+    /// deleted: one edit need not rebuild the whole index.
+    pub fn patch_activity(&mut self, id: Id, saved: Option<&Activity>) {
+        self.entries.retain(|e| {
+            e.hit.id != id || !matches!(e.hit.kind, HitKind::Activity | HitKind::Category)
+        });
+        if let Some(a) = saved {
+            let organisation = self
+                .entries
+                .iter()
+                .find(|e| e.hit.kind == HitKind::Organisation && e.hit.id == a.data.organisation_id)
+                .map(|e| e.hit.title.clone())
+                .unwrap_or_default();
+            self.add_activity(a, &organisation);
+        }
     }
 
     fn add(
@@ -272,7 +293,7 @@ mod tests {
         });
         let index = SearchIndex::build(&Corpus {
             organisations: std::slice::from_ref(&org),
-            activities: std::slice::from_ref(&activity),
+            activities: &[&activity],
             vendors: std::slice::from_ref(&vendor),
             lists: std::slice::from_ref(&list),
         });

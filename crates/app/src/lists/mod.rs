@@ -78,8 +78,9 @@ impl App {
 
     /// Per vendor, its newest list version when it changed the one before and awaits review.
     pub async fn changed_lists(&self) -> AppResult<HashMap<Id, SubprocessorList>> {
-        let mut by_vendor: HashMap<Id, Vec<SubprocessorList>> = HashMap::new();
-        for list in self.list::<SubprocessorListData>().await? {
+        let all = self.all_lists().await?;
+        let mut by_vendor: HashMap<Id, Vec<&SubprocessorList>> = HashMap::new();
+        for list in all.iter() {
             by_vendor.entry(list.vendor_id).or_default().push(list);
         }
         Ok(by_vendor
@@ -89,7 +90,7 @@ impl App {
                 let previous = versions.pop()?;
                 let pending = newest.review.status == ReviewStatus::Pending;
                 (pending && !compare(&previous.entries, &newest.entries).is_empty())
-                    .then_some((vendor, newest))
+                    .then(|| (vendor, newest.clone()))
             })
             .collect())
     }

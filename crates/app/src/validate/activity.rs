@@ -3,9 +3,15 @@
 //! draft may be saved without them.
 
 use super::*;
-use dpadesk_model::{ActivityData, ActivityStatus, DataSensitivity, RecipientKind, Retention};
+use dpadesk_model::{
+    Activity, ActivityData, ActivityStatus, DataSensitivity, RecipientKind, Retention,
+};
 
 impl Editable for ActivityData {
+    fn as_activity(record: &Activity) -> Option<&Activity> {
+        Some(record)
+    }
+
     fn normalise(&mut self) {
         for s in [
             &mut self.reference,

@@ -2,7 +2,7 @@
 //! must point at (checked against the vault by `App`), and how input is tidied before saving.
 
 use crate::error::FieldError;
-use dpadesk_model::{Contact, EntityKind, Id, Party};
+use dpadesk_model::{Activity, Contact, EntityKind, Id, Party, Record};
 use dpadesk_store::Aggregate;
 
 mod activity;
@@ -35,6 +35,13 @@ pub trait Editable: Aggregate {
     fn requirements(&self) -> Vec<Requirement>;
     /// A name that must be unique among records of this kind, if any.
     fn unique_name(&self) -> Option<&str> {
+        None
+    }
+    /// The record as an activity, for the in-memory activity set; `None` for other kinds.
+    fn as_activity(_record: &Record<Self>) -> Option<&Activity>
+    where
+        Self: Sized,
+    {
         None
     }
 }

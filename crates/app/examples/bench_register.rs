@@ -1,0 +1,219 @@
+//! List and search latency on a large vault: 50 organisations with 200 activities each
+//! (10,000 activities) and 10 DPAs each, 300 vendors each with a 20-entry subprocessor list.
+//! Prints the figures recorded in `docs/benchmarks.md`.
+//!
+//! `cargo run --release -p dpadesk-app --example bench_register`
+
+use dpadesk_app::App;
+use dpadesk_app::session::{create_vault, key_source};
+use dpadesk_model::*;
+use std::time::{Duration, Instant};
+
+const ORGANISATIONS: usize = 50;
+const ACTIVITIES_PER_ORGANISATION: usize = 200;
+const VENDORS: usize = 300;
+const DPAS_PER_ORGANISATION: usize = 10;
+const SUBPROCESSORS_PER_LIST: usize = 20;
+const ROUNDS: usize = 20;
+
+const NAMES: [&str; 10] = [
+    "Payroll",
+    "Recruitment",
+    "Customer support",
+    "Newsletter",
+    "Website analytics",
+    "Accounting",
+    "CCTV",
+    "Supplier contacts",
+    "Training records",
+    "Access badges",
+];
+
+fn activity(organisation: Id, n: usize, vendor: Id) -> ActivityData {
+    ActivityData {
+        organisation_id: organisation,
+        reference: format!("A-{n:03}"),
+        name: format!("{} {n}", NAMES[n % NAMES.len()]),
+        description: "Processing described for the benchmark, about as long as a real one.".into(),
+        purposes: vec![Purpose {
+            description: "Running the service the data subject asked for".into(),
+            legal_basis: LegalBasis::Contract,
+            basis_detail: "Service terms".into(),
+            art9_condition: None,
+            art10_basis: None,
+        }],
+        subject_categories: vec!["Customers".into(), "Prospects".into()],
+        data_categories: vec![DataCategory {
+            name: format!("Contact details {}", n % 7),
+            sensitivity: DataSensitivity::Ordinary,
+            retention: Some(Retention::Rule {
+                text: "Three years after the last contact".into(),
+            }),
+        }],
+        recipients: vec![Recipient {
+            kind: RecipientKind::Processor,
+            name: "Processor".into(),
+            vendor_id: Some(vendor),
+            country: None,
+        }],
+        systems: vec!["CRM".into()],
+        ..Default::default()
+    }
+}
+
+fn summary(label: &str, mut times: Vec<Duration>) {
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "{label:<55} median {:>7.2} ms   max {:>7.2} ms   ({} runs)",
+        ms(times[times.len() / 2]),
+        ms(*times.last().expect("runs")),
+        times.len()
+    );
+}
+
+async fn fill(app: &App) -> Vec<Id> {
+    let mut vendors = Vec::new();
+    for v in 0..VENDORS {
+        let vendor = app
+            .create(VendorData {
+                legal_name: format!("Vendor {v} GmbH"),
+                services: vec!["Hosting".into()],
+                ..Default::default()
+            })
+            .await
+            .expect("vendor");
+        let entries = (0..SUBPROCESSORS_PER_LIST)
+            .map(|e| SubprocessorEntry {
+                name: format!("Subprocessor {e} of vendor {v} Ltd"),
+                country: Some("DE".parse().expect("DE")),
+                service: "Hosting".into(),
+                mechanism: Some(TransferMechanism::Eea),
+                ..Default::default()
+            })
+            .collect();
+        app.save_list(vendor.id, None, "benchmark", "", entries)
+            .await
+            .expect("list");
+        vendors.push(vendor.id);
+    }
+    let mut organisations = Vec::new();
+    for o in 0..ORGANISATIONS {
+        let org = app
+            .create(OrganisationData {
+                name: format!("Client {o} Sp. z o.o."),
+                country: Some("PL".parse().expect("PL")),
+                ..Default::default()
+            })
+            .await
+            .expect("organisation");
+        for n in 0..ACTIVITIES_PER_ORGANISATION {
+            app.create(activity(org.id, n, vendors[(o * 7 + n) % VENDORS]))
+                .await
+                .expect("activity");
+        }
+        for n in 0..DPAS_PER_ORGANISATION {
+            app.create(DpaData {
+                organisation_id: org.id,
+                vendor_id: vendors[(o * 7 + n) % VENDORS],
+                version: "2026".into(),
+                objection_window_days: Some(30),
+                ..Default::default()
+            })
+            .await
+            .expect("dpa");
+        }
+        organisations.push(org.id);
+    }
+    organisations
+}
+
+async fn edit_first_activity(app: &App, organisation: Id, round: usize) {
+    let first = app.activities_of(organisation).await.expect("list")[0].clone();
+    let mut data = first.data;
+    data.description = format!("Edited in round {round}");
+    app.update(first.id, data).await.expect("edit");
+}
+
+#[tokio::main]
+async fn main() {
+    let dir = tempfile::tempdir().expect("dir");
+    let app = create_vault(
+        &dir.path().join("bench.dpadesk"),
+        &key_source(Some("benchmark passphrase".into())),
+    )
+    .await
+    .expect("vault");
+    let started = Instant::now();
+    let organisations = fill(&app).await;
+    println!(
+        "filled {} organisations, {} activities, {VENDORS} vendors in {:.1} s",
+        ORGANISATIONS,
+        ORGANISATIONS * ACTIVITIES_PER_ORGANISATION,
+        started.elapsed().as_secs_f64()
+    );
+
+    let mut times = Vec::new();
+    for round in 0..ROUNDS {
+        let t = Instant::now();
+        let rows = app
+            .activity_rows(organisations[round % ORGANISATIONS])
+            .await
+            .expect("rows");
+        times.push(t.elapsed());
+        assert_eq!(rows.len(), ACTIVITIES_PER_ORGANISATION);
+    }
+    summary("open an organisation's register (200 activities)", times);
+
+    let today = chrono::Local::now().date_naive();
+    let t = Instant::now();
+    app.organisation_summaries(today).await.expect("summaries");
+    summary(
+        "open the home screen, first time after start",
+        vec![t.elapsed()],
+    );
+    let mut times = Vec::new();
+    for round in 0..ROUNDS {
+        edit_first_activity(&app, organisations[round % ORGANISATIONS], round).await;
+        let t = Instant::now();
+        app.organisation_summaries(today).await.expect("summaries");
+        times.push(t.elapsed());
+    }
+    summary(
+        "open the home screen after an edit (50 organisations)",
+        times,
+    );
+
+    // What a user types, one keystroke at a time.
+    let typed = "newsletter 1";
+    let keystrokes: Vec<&str> = (1..=typed.len()).map(|n| &typed[..n]).collect();
+    let mut first = Vec::new();
+    let mut warm = Vec::new();
+    for round in 0..ROUNDS {
+        // A save changes the index, which the next keystroke uses.
+        edit_first_activity(&app, organisations[round % ORGANISATIONS], round).await;
+        for (i, query) in keystrokes.iter().enumerate() {
+            let t = Instant::now();
+            let hits = app.search(query).await.expect("search");
+            let took = t.elapsed();
+            if i == 0 { &mut first } else { &mut warm }.push(took);
+            assert!(!hits.is_empty(), "{query}");
+        }
+    }
+    summary("search, first keystroke after an activity is saved", first);
+    summary("search, each further keystroke", warm);
+
+    // A vendor change rebuilds the whole index.
+    let mut rebuilt = Vec::new();
+    for round in 0..ROUNDS {
+        let vendor = app.list::<VendorData>().await.expect("vendors")[round].clone();
+        let mut data = vendor.data;
+        data.notes = format!("Edited in round {round}");
+        app.update(vendor.id, data).await.expect("edit");
+        let t = Instant::now();
+        app.search("newsletter").await.expect("search");
+        rebuilt.push(t.elapsed());
+    }
+    summary("search, first keystroke after a vendor is saved", rebuilt);
+    app.close().await.expect("close");
+}
