@@ -39,6 +39,32 @@ pub fn detect(text: &str) -> Option<CountryCode> {
     all.into_iter().min_by_key(|m| m.start).map(|m| m.code)
 }
 
+/// Phrases that introduce where a company is established, as opposed to where it stores the
+/// data ("stored in Frankfurt, Germany; headquartered in Seattle, United States").
+const SEAT_CUES: &str = "
+seat | headquartered in; headquarters in; based in; established in; incorporated in; registered in; registered office in; with its seat in; mit sitz in; sitz in; siedziba w; z siedziba w; ayant son siege a; dont le siege est a; siege social a; con sede in; con sede legale in; con sede en; domiciliada en; gevestigd in; gevestigd te
+";
+
+/// The country named right after a phrase saying where a company is established, in a text
+/// that may also say where the data are kept; `None` when no such phrase names one.
+pub fn seat(text: &str) -> Option<CountryCode> {
+    static CUES: LazyLock<Phrases> = LazyLock::new(|| {
+        parse_table(SEAT_CUES)
+            .pop()
+            .expect("one list of seat cues")
+            .1
+    });
+    let folded = Folded::new(text);
+    CUES.all(text, &folded).into_iter().find_map(|(_, end)| {
+        // The place follows within a few words ("in Seattle, Washington, United States").
+        let mut near = end + text[end..].len().min(80);
+        while !text.is_char_boundary(near) {
+            near -= 1;
+        }
+        in_address(&text[end..near])
+    })
+}
+
 /// The country of an address. An explicit country name outranks the postal code, which
 /// outranks a city: the name is what the writer meant, a city name can be shared.
 pub fn in_address(text: &str) -> Option<CountryCode> {
@@ -301,6 +327,15 @@ mod tests {
         is("hosted in Germany", "DE");
         is("United Kingdom", "GB");
         is("Seattle, USA", "US");
+    }
+
+    #[test]
+    fn the_seat_outranks_where_data_are_stored() {
+        let text = "Data are stored in Frankfurt, Germany. AWS is headquartered in Seattle, \
+                    Washington, United States.";
+        assert_eq!(detect(text).map(|c| c.to_string()).as_deref(), Some("DE"));
+        assert_eq!(seat(text).map(|c| c.to_string()).as_deref(), Some("US"));
+        assert_eq!(seat("Data are stored in Germany."), None);
     }
 
     #[test]

@@ -98,6 +98,8 @@ mod tests {
         is("DPF", Dpf);
         is("Binding Corporate Rules", Bcr);
         is("adequacy decision (UK)", Adequacy);
+        is("UK IDTA", Scc);
+        is("UK Addendum to the EU SCCs", Scc);
         is("explicit consent under Art. 49(1)(a)", Art49);
         is("EU-US Privacy Shield", PrivacyShield);
         is("Data Processing Agreement", DpaOnly);
@@ -145,6 +147,10 @@ mod tests {
         is("unieważnienie Osłony prywatności", PrivacyShield);
         is("wiążące reguły korporacyjne", Bcr);
         is("decyzja stwierdzająca odpowiedni stopień ochrony", Adequacy);
+        is(
+            "decyzja Komisji stwierdzająca odpowiedni stopień ochrony",
+            Adequacy,
+        );
         is("umowa powierzenia przetwarzania danych", DpaOnly);
     }
 

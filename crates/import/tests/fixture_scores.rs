@@ -1,7 +1,14 @@
-//! Every fixture in `tests/fixtures/` read end to end and scored against the rows written by
-//! hand in its `.expected.json`: precision and recall of the subprocessor names, accuracy of
-//! country and mechanism on the names found. `--nocapture` prints the per-file and overall
-//! figures that `docs/benchmarks.md` reports; the test fails below 0.95 on any of them.
+//! Every file in `tests/fixtures/` and in `tests/holdout/` read end to end and scored against
+//! the rows written by hand in its `.expected.json`: precision and recall of the subprocessor
+//! names, accuracy of country and mechanism on the names found. `--nocapture` prints the
+//! per-file and overall figures that `docs/benchmarks.md` reports.
+//!
+//! `fixtures/` was written alongside the extractor, so it is in-sample. `holdout/` imitates
+//! real vendors' published lists and was written (expected rows first, by hand) before the
+//! extractor was run on it; its first reading measured generalisation (recall 0.80, mechanism
+//! 0.84). The extractor has since been improved for the misses it showed, so it too is now
+//! seen: new held-out lists should be added, and expected rows never edited to match the
+//! output. Both fail below 0.95 on any measure.
 
 use dpadesk_import::{ImportedRow, Watch, import_bytes};
 use dpadesk_model::serde_name;
@@ -92,10 +99,13 @@ fn score(rows: &[ImportedRow], expected: &[Expected]) -> Score {
     s
 }
 
-fn fixtures() -> Vec<(PathBuf, PathBuf)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+/// The scored files of `tests/<folder>/`: every file beside a `NAME.expected.json`.
+fn scored_files(folder: &str) -> Vec<(PathBuf, PathBuf)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join(folder);
     let mut pairs: Vec<(PathBuf, PathBuf)> = std::fs::read_dir(&dir)
-        .expect("fixtures folder")
+        .unwrap_or_else(|e| panic!("tests/{folder}: {e}"))
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_file() && !p.to_string_lossy().ends_with(".expected.json"))
         .filter_map(|p| {
@@ -108,18 +118,31 @@ fn fixtures() -> Vec<(PathBuf, PathBuf)> {
     pairs
 }
 
-#[test]
-fn the_fixtures_are_read_with_high_precision_recall_and_accuracy() {
-    let pairs = fixtures();
+fn print_line(label: &str, s: &Score) {
+    println!(
+        "{:<44} {:>4} {:>4} {:>6.3} {:>6.3} {:>7.3} {:>9.3}",
+        label,
+        s.expected,
+        s.found,
+        s.precision(),
+        s.recall(),
+        s.country(),
+        s.mechanism()
+    );
+}
+
+/// Reads and scores every file of `tests/<folder>/`, prints the table, and returns the total.
+fn score_folder(folder: &str, at_least_files: usize) -> Score {
+    let pairs = scored_files(folder);
     assert!(
-        pairs.len() >= 15,
-        "at least 15 scored fixtures, found {}",
+        pairs.len() >= at_least_files,
+        "at least {at_least_files} scored files in tests/{folder}, found {}",
         pairs.len()
     );
     let mut total = Score::default();
     println!(
         "{:<44} {:>4} {:>4} {:>6} {:>6} {:>7} {:>9}",
-        "fixture", "want", "got", "prec", "recall", "country", "mechanism"
+        folder, "want", "got", "prec", "recall", "country", "mechanism"
     );
     for (file, expected) in &pairs {
         let bytes = std::fs::read(file).expect("fixture");
@@ -131,34 +154,32 @@ fn the_fixtures_are_read_with_high_precision_recall_and_accuracy() {
             .unwrap_or_else(|e| panic!("{}: {e}", file.display()))
             .rows;
         let s = score(&rows, &want);
-        println!(
-            "{:<44} {:>4} {:>4} {:>6.3} {:>6.3} {:>7.3} {:>9.3}",
-            name.unwrap_or_default(),
-            s.expected,
-            s.found,
-            s.precision(),
-            s.recall(),
-            s.country(),
-            s.mechanism()
-        );
+        print_line(&name.unwrap_or_default(), &s);
         total.add(s);
     }
-    println!(
-        "{:<44} {:>4} {:>4} {:>6.3} {:>6.3} {:>7.3} {:>9.3}",
-        "ALL",
-        total.expected,
-        total.found,
-        total.precision(),
-        total.recall(),
-        total.country(),
-        total.mechanism()
-    );
+    print_line("ALL", &total);
+    total
+}
+
+fn assert_at_least(folder: &str, total: &Score, target: f64) {
     for (what, value) in [
         ("name precision", total.precision()),
         ("name recall", total.recall()),
         ("country accuracy", total.country()),
         ("mechanism accuracy", total.mechanism()),
     ] {
-        assert!(value >= 0.95, "{what} {value:.3} is below 0.95");
+        assert!(
+            value >= target,
+            "{folder}: {what} {value:.3} is below {target}"
+        );
     }
+}
+
+/// One test for both folders, so that `--nocapture` prints their tables one after the other.
+#[test]
+fn fixtures_and_held_out_lists_are_read_with_high_precision_recall_and_accuracy() {
+    let fixtures = score_folder("fixtures", 15);
+    let holdout = score_folder("holdout", 8);
+    assert_at_least("fixtures", &fixtures, 0.95);
+    assert_at_least("holdout", &holdout, 0.95);
 }

@@ -1,6 +1,7 @@
 //! One row per company: the same entity named twice (in a table and again in the prose under
 //! it, or in two tables) is merged, keeping the surer reading and filling its gaps from the
-//! other.
+//! other. Two names of one group with different legal forms ("Atlassian Pty Ltd", "Atlassian
+//! B.V.") are different companies and stay apart.
 
 use super::names;
 use crate::{Field, ImportedRow};
@@ -10,7 +11,12 @@ pub(super) fn merge(rows: Vec<ImportedRow>) -> Vec<ImportedRow> {
     let mut merged: Vec<(String, ImportedRow)> = Vec::new();
     for row in rows {
         let key = names::key(&row.name);
-        match merged.iter_mut().find(|(k, _)| *k == key) {
+        let form = names::legal_form(&row.name);
+        let same = |kept: &ImportedRow| match (&form, names::legal_form(&kept.name)) {
+            (Some(mine), Some(theirs)) => *mine == theirs,
+            _ => true,
+        };
+        match merged.iter_mut().find(|(k, kept)| *k == key && same(kept)) {
             Some((_, kept)) => absorb(kept, row),
             None => merged.push((key, row)),
         }

@@ -179,6 +179,7 @@ impl Draft {
             return (Some(code), true);
         }
         let hint = country::detect(&self.name)
+            .or_else(|| country::seat(&self.context))
             .or_else(|| country::detect(&self.context))
             .or_else(|| names::legal_form_country(&self.name))
             .or_else(|| country::detect(&self.location));

@@ -29,7 +29,7 @@ mechanism | transfer mechanism*; mechanism*; safeguard*; legal basis for transfe
 certifications | certification*; certificat*; zertifi*; certyfikat*; certificazion*; certificacion*; certificering*
 seat country | country region; country or region; entity country; company country; vendor country; provider country; supplier country; kraj siedziby; panstwo siedziby; kraj rejestracji; country of incorporation; country of registration; country of establishment; country of domicile; registered country; headquarters country; land des sitzes; land des firmensitzes; pays du siege; pays d etablissement; pays d immatriculation; paese della sede; paese di stabilimento; pais de la sede; pais de domicilio; land van vestiging; vestigingsland
 location | location*; processing location; data location; server location; hosting location; area; region; where; standort*; serverstandort; verarbeitungsort; ort der verarbeitung; lokalizacj*; miejsce przetwarzania; obszar; luogo; ubicazion*; localizzazion*; lieu*; localisation; ubicacion; localizacion; locatie; country of processing; processing country; countries of processing; land der verarbeitung; kraj przetwarzania; paese di trattamento; pays de traitement; pais de tratamiento; data center; rechenzentrum
-name | name; company; company name; entity; legal entity; entity name; subprocessor*; sub processor*; vendor; provider; supplier; processor; recipient*; third party; partner; firma; firmenname; unternehmen; unterauftragsverarbeiter; subunternehmer; auftragsverarbeiter; dienstleister; anbieter; empfanger; nazwa; nazwa podmiotu; podmiot*; podprocesor*; podprzetwarzajac*; dostawc*; odbiorc*; ragione sociale; denominazione; societa; azienda; fornitor*; sub responsabil*; subresponsabil*; responsabile; nom; raison sociale; societe; sous traitant*; prestataire*; entite; fournisseur*; destinataire*; nombre; razon social; empresa; entidad; subencargad*; encargad*; proveedor*; naam; bedrijf*; bedrijfsnaam; subverwerker*; verwerker*; leverancier*; partij
+name | name; company; company name; entity; legal entity; entity name; subprocessor*; sub processor*; vendor; provider; supplier; processor; recipient*; third party; partner; firma; firmenname; unternehmen; unterauftragsverarbeiter; unterauftragnehmer; subunternehmer; nachunternehmer; auftragsverarbeiter; dienstleister; anbieter; empfanger; nazwa; nazwa podmiotu; podmiot*; podprocesor*; podprzetwarzajac*; dostawc*; odbiorc*; ragione sociale; denominazione; societa; azienda; fornitor*; sub responsabil*; subresponsabil*; responsabile; nom; raison sociale; societe; sous traitant*; prestataire*; entite; fournisseur*; destinataire*; nombre; razon social; empresa; entidad; subencargad*; encargad*; proveedor*; naam; bedrijf*; bedrijfsnaam; subverwerker*; verwerker*; leverancier*; partij
 address | address*; registered office; registered address; seat; headquarters; anschrift; adresse; sitz; firmensitz; adres*; siedzib*; indirizz*; sede; sede legale; direccion; domicilio; vestigingsadres
 country | country; countries; land; lander; staat; kraj; panstwo; paese; nazione; pays; pais; sitzland
 service | service*; purpose*; activit*; processing activit*; nature of processing; scope; function; subject matter; type of processing; used for; leistung*; dienst*; dienstleistung*; zweck*; tatigkeit*; gegenstand; art der verarbeitung; uslug*; cel; celu; zakres; czynnosc*; rodzaj przetwarzania; servizi*; servizio; finalita; attivita; oggetto; tipo di trattamento; prestation*; finalite*; activite*; objet; servicio*; finalidad*; actividad*; objeto; diensten; doel*; activiteit*; soort verwerking
@@ -56,11 +56,15 @@ static TABLE: LazyLock<Vec<(Column, Phrases)>> = LazyLock::new(|| {
 });
 
 /// The column a header cell names. Only short cells count: a data cell that happens to say
-/// "service" is a sentence, not a header.
+/// "service" is a sentence, not a header, and one with a legal form is a company ("Amazon Web
+/// Services, Inc.").
 pub(super) fn column(cell: &str) -> Option<Column> {
     let cell = cell.trim().trim_end_matches(':').trim();
     let words = cell.split_whitespace().count();
     if words == 0 || words > 7 || cell.chars().filter(char::is_ascii_digit).count() > 2 {
+        return None;
+    }
+    if super::names::legal_form_end(cell).is_some() {
         return None;
     }
     let folded = Folded::new(cell);
@@ -91,6 +95,7 @@ mod tests {
         let cases = [
             ("Subprocessor", Column::Name),
             ("Unterauftragsverarbeiter", Column::Name),
+            ("Unterauftragnehmer", Column::Name),
             ("Nazwa podmiotu", Column::Name),
             ("Ragione sociale", Column::Name),
             ("Sous-traitant", Column::Name),
@@ -126,6 +131,7 @@ mod tests {
             assert_eq!(column(cell), Some(expected), "{cell}");
         }
         assert_eq!(column("Hetzner Online GmbH"), None);
+        assert_eq!(column("Amazon Web Services, Inc."), None);
     }
 
     #[test]

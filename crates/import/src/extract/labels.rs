@@ -1,16 +1,24 @@
 //! Label/value blocks: "Name: Acme GmbH" / "Address: …" lines, or a label on its own line with
-//! its value on the next. A new block starts where a name label comes again.
+//! its value on the next. A new block starts where a name label comes again. A block without a
+//! name label is named by the line right above it when that reads as a company name: the
+//! heading an annex gives each entry ("3. Acme GmbH", then "Sede legale: …").
 
 use super::draft::{Draft, Origin};
 use super::header::{self, Column};
 use super::names;
 use std::ops::Range;
 
+/// A record being read: its first line, the line after its last, its labelled values and the
+/// name-like line above it.
+struct Record {
+    start: usize,
+    end: usize,
+    values: Vec<(Column, String)>,
+    heading: Option<String>,
+}
+
 /// The records of label/value blocks, each with the lines it spans. A record needs a name and
 /// at least one other labelled value.
-/// A record being read: its first line, the line after its last, and its labelled values.
-type Record = (usize, usize, Vec<(Column, String)>);
-
 pub(super) fn drafts(lines: &[String], claimed: &[bool]) -> Vec<(Range<usize>, Draft)> {
     let mut found = Vec::new();
     let mut current: Option<Record> = None;
@@ -26,17 +34,30 @@ pub(super) fn drafts(lines: &[String], claimed: &[bool]) -> Vec<(Range<usize>, D
         let restart = column == Column::Name
             && current
                 .as_ref()
-                .is_some_and(|(_, _, values)| values.iter().any(|(c, _)| *c == Column::Name));
+                .is_some_and(|r| r.values.iter().any(|(c, _)| *c == Column::Name));
         if restart {
             found.extend(current.take().and_then(finish));
         }
-        let record = current.get_or_insert((i, i, Vec::new()));
-        record.1 = i + used;
-        record.2.push((column, value));
+        let record = current.get_or_insert_with(|| Record {
+            start: i,
+            end: i,
+            values: Vec::new(),
+            heading: heading(lines, claimed, i),
+        });
+        record.end = i + used;
+        record.values.push((column, value));
         i += used;
     }
     found.extend(current.and_then(finish));
     found
+}
+
+/// The line above line `i` when it reads as a company's name.
+fn heading(lines: &[String], claimed: &[bool], i: usize) -> Option<String> {
+    let above = i.checked_sub(1)?;
+    let name = names::clean_name(&lines[above]);
+    let reads_as_name = names::legal_form_end(&name).is_some() || names::looks_like_name(&name);
+    (!claimed[above] && reads_as_name && header::column(&name).is_none()).then_some(name)
 }
 
 /// The label, value and number of lines of a labelled value at line `i`.
@@ -54,13 +75,40 @@ fn labelled(lines: &[String], claimed: &[bool], i: usize) -> Option<(Column, Str
     // A label alone on its line, its value on the next (which must not be a label itself).
     let column = header::column(line)?;
     let next = lines.get(i + 1)?;
-    if claimed[i + 1] || line.split_whitespace().count() > 4 || header::column(next).is_some() {
+    if claimed[i + 1]
+        || line.split_whitespace().count() > 4
+        || header::column(next).is_some()
+        || inline(next)
+    {
         return None;
     }
     Some((column, next.trim().to_string(), 2))
 }
 
-fn finish((start, end, values): Record) -> Option<(Range<usize>, Draft)> {
+/// Whether a line is a "Label: value" line.
+fn inline(line: &str) -> bool {
+    line.split_once(':').is_some_and(|(label, value)| {
+        label.split_whitespace().count() <= 4
+            && !value.trim().is_empty()
+            && header::column(label).is_some()
+    })
+}
+
+fn finish(record: Record) -> Option<(Range<usize>, Draft)> {
+    let Record {
+        mut start,
+        end,
+        mut values,
+        heading,
+    } = record;
+    // Two labelled values at least, so that a title followed by one "Stand: …" line is none.
+    if !values.iter().any(|(c, _)| *c == Column::Name)
+        && values.len() >= 2
+        && let Some(name) = heading
+    {
+        values.insert(0, (Column::Name, name));
+        start -= 1;
+    }
     let get = |wanted: Column| {
         values
             .iter()

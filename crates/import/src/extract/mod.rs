@@ -2,9 +2,10 @@
 //!
 //! Tables are read by their header row (or guessed columns); text blocks are first cleared of
 //! page furniture, then searched for tables typed as text, tables flattened to one line a cell
-//! or a row, label/value blocks, and last, in the lines nothing else claimed, prose. The rows
-//! are merged per company.
+//! or a row, entries with dash-separated fields, label/value blocks, and last, in the lines
+//! nothing else claimed, prose. The rows are merged per company.
 
+mod dashed;
 mod dedupe;
 mod draft;
 mod header;
@@ -22,17 +23,28 @@ use draft::Draft;
 
 /// The subprocessor rows of a document, in reading order, one per company.
 pub fn rows(document: &Document) -> Vec<ImportedRow> {
+    let tables: Vec<Vec<Draft>> = document
+        .blocks
+        .iter()
+        .map(|block| match block {
+            Block::Table { rows } => table::drafts(rows),
+            Block::Text { .. } => Vec::new(),
+        })
+        .collect();
+    let tabled = tables.iter().any(|t| !t.is_empty());
     let mut drafts = Vec::new();
-    for block in &document.blocks {
+    for (block, table) in document.blocks.iter().zip(tables) {
         match block {
-            Block::Table { rows } => drafts.extend(table::drafts(rows)),
-            Block::Text { lines } => drafts.extend(text_drafts(lines)),
+            Block::Table { .. } => drafts.extend(table),
+            Block::Text { lines } => drafts.extend(text_drafts(lines, tabled)),
         }
     }
     dedupe::merge(drafts.into_iter().filter_map(Draft::finish).collect())
 }
 
-fn text_drafts(lines: &[String]) -> Vec<Draft> {
+/// The drafts of a text block; `tabled` says the document lists subprocessors in a table
+/// elsewhere.
+fn text_drafts(lines: &[String], tabled: bool) -> Vec<Draft> {
     let lines = noise::clean(lines);
     let mut claimed = vec![false; lines.len()];
     let mut found = Vec::new();
@@ -51,6 +63,10 @@ fn text_drafts(lines: &[String]) -> Vec<Draft> {
         claimed[line] = true;
         found.push(draft);
     }
+    for (line, draft) in dashed::drafts(&lines, &claimed) {
+        claimed[line] = true;
+        found.push(draft);
+    }
     for (range, draft) in labels::drafts(&lines, &claimed) {
         claim(range, &mut claimed);
         found.push(draft);
@@ -61,12 +77,14 @@ fn text_drafts(lines: &[String]) -> Vec<Draft> {
         .filter(|(_, c)| !**c)
         .map(|(l, _)| l.clone())
         .collect();
-    // Where the text lists its subprocessors in a table, a name the prose merely mentions
+    // Where the document lists its subprocessors in a table, a name the prose merely mentions
     // ("services provided by Vercom") is more likely the writer or a product than another
-    // subprocessor; only companies the prose names with a legal form are added then.
-    let listed = !found.is_empty();
+    // subprocessor; only companies the prose names with a legal form are added then, and
+    // not from sentences, which are remarks and footnotes about the listed ones ("Twilio
+    // Ireland Limited is the contracting entity").
+    let listed = tabled || !found.is_empty();
     found.extend(
-        prose::drafts(&prose)
+        prose::drafts(&prose, listed)
             .into_iter()
             .filter(|d| !listed || names::legal_form_end(&d.name).is_some()),
     );

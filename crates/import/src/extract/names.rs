@@ -14,6 +14,7 @@ static LEGAL_FORM: LazyLock<Regex> = LazyLock::new(|| {
         (
           (?:GmbH|SE|AG|UG|Ltd\.?|B\.V\.)\s*&\s*Co\.?\s*(?:KGaA|KG|OHG)
           | (?i: inc\.? | incorporated | llc | l\.l\.c\. | ltd\.? | limited | corp\.? | corporation
+             | unlimited\s+company | designated\s+activity\s+company
              | gmbh | mbh | plc | llp | ulc
              | pty\.?\s+ltd\.? | pte\.?\s+ltd\.?
              | s\.\s?à\s?r\.\s?l\.? | s\.a\.r\.l\.? | sarl | s\.a\.s\.? | sas | s\.a\.
@@ -21,7 +22,8 @@ static LEGAL_FORM: LazyLock<Regex> = LazyLock::new(|| {
              | sp\.\s?z\s?o\.\s?o\.? | sp\.\s?k\.? | sp\.\s?j\.? | s\.r\.o\.? | a\.s\.
              | kft\.? | zrt\.? | oyj | oy | aps | a/s | asa | oü | uab
              | k\.k\. | co\.,?\s+ltd\.? )
-          | AG | KG | KGaA | SE | SA | AB | AS | BV | NV | SAS | SRL | SpA | SIA | OOO | GK
+          | AG | KG | KGaA | SE | SA | AB | AS | BV | NV | SAS | SRL | SpA | SIA | OOO | GK | KK
+          | SL | SLU | DAC | PBC
         )
         (?:$|[\s,;)(])",
     )
@@ -59,7 +61,7 @@ pub(super) fn legal_form_country(name: &str) -> Option<CountryCode> {
     static FORMS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
         [
             (
-                r"(?i)\b(inc\.?|incorporated|llc|l\.l\.c\.|corp\.?|corporation)(\W|$)",
+                r"(?i)\b(inc\.?|incorporated|llc|l\.l\.c\.|corp\.?|corporation|pbc)(\W|$)",
                 "US",
             ),
             (r"(?i)\bsp\.\s?z\s?o\.\s?o\.?|\bsp\.\s?k\.?(\W|$)", "PL"),
@@ -69,6 +71,11 @@ pub(super) fn legal_form_country(name: &str) -> Option<CountryCode> {
             (r"(?i)\b(aps|a/s)(\W|$)", "DK"),
             (r"\bAB(\W|$)", "SE"),
             (r"(?i)\bpty\.?\s+ltd", "AU"),
+            (r"\b(KK|K\.K\.)(\W|$)", "JP"),
+            (
+                r"(?i)\b(unlimited|designated activity) company\b|\bDAC(\W|$)",
+                "IE",
+            ),
             (r"(?i)\bpte\.?\s+ltd", "SG"),
             (r"(?i)\b(s\.l\.u?\.?)(\W|$)", "ES"),
             (r"(?i)\boü(\W|$)", "EE"),
@@ -232,6 +239,19 @@ pub(super) fn looks_like_address(line: &str) -> bool {
         && (!crate::country::postcode_mentions(line).is_empty() || STREET.is_match(line))
 }
 
+/// The last legal form of a name, written one way ("Ltd." and "Limited" both give "ltd"), so
+/// that "Atlassian Pty Ltd" and "Atlassian B.V." read as the two companies they are.
+pub(super) fn legal_form(name: &str) -> Option<String> {
+    let (start, end) = legal_forms(name).pop()?;
+    let form: String = crate::fold::fold(&name[start..end]).replace(' ', "");
+    Some(match form.as_str() {
+        "limited" => "ltd".to_string(),
+        "incorporated" => "inc".to_string(),
+        "corporation" => "corp".to_string(),
+        _ => form,
+    })
+}
+
 /// A key under which two mentions of one company meet: folded, without legal forms and
 /// punctuation ("Cloudflare, Inc." and "Cloudflare" both give "cloudflare").
 pub(super) fn key(name: &str) -> String {
@@ -298,5 +318,10 @@ mod tests {
         assert!(!looks_like_name("Demo tools"));
         assert!(!looks_like_name("Rezultaty e-maili"));
         assert_eq!(key("Cloudflare, Inc."), key("Cloudflare"));
+        assert_eq!(legal_form("Acme Limited"), legal_form("Acme Ltd."));
+        assert_ne!(
+            legal_form("Atlassian Pty Ltd"),
+            legal_form("Atlassian B.V.")
+        );
     }
 }

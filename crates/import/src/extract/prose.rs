@@ -5,6 +5,7 @@
 //! sentences that name the company, the mechanism from its paragraph or section.
 
 use super::draft::{Draft, Origin};
+use super::header::{self, Column};
 use super::names;
 use crate::fold::{Folded, Phrases, fold, parse_table};
 use crate::{country, mechanism};
@@ -56,11 +57,17 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
     }
 });
 
-/// The drafts found in the prose lines (one paragraph a line).
-pub(super) fn drafts(lines: &[String]) -> Vec<Draft> {
+/// Longer lines are sentences, not list items or headings.
+const SENTENCE_WORDS: usize = 12;
+
+/// The drafts found in the prose lines (one paragraph a line). Where the subprocessors are
+/// `listed` (in a table or list), companies named in sentences are left out.
+pub(super) fn drafts(lines: &[String], listed: bool) -> Vec<Draft> {
     let mut found = Vec::new();
     for (i, line) in lines.iter().enumerate() {
-        found.extend(legal_form_names(line));
+        if !listed || line.split_whitespace().count() <= SENTENCE_WORDS {
+            found.extend(legal_form_names(line));
+        }
         found.extend(cued_names(line));
         if let Some(draft) = heading(lines, i) {
             found.push(draft);
@@ -102,7 +109,10 @@ fn name_start(text: &str, form_start: usize) -> usize {
     let before = text[..form_start].trim_end_matches([',', ' ']);
     let mut start = before.len();
     for (taken, word) in before.split(' ').rev().enumerate() {
+        // "Sentry (Functional Software, Inc.)": a bracket opening before a capital is the
+        // name's own, closed after the legal form.
         let capitalised = word
+            .trim_start_matches('(')
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
@@ -184,23 +194,29 @@ fn cued_names(paragraph: &str) -> Vec<Draft> {
 }
 
 /// A short name-like line followed by a paragraph that names it again, capitalised: the
-/// heading of a section about one tool. Its section (up to the next short line) gives the
-/// mechanism.
+/// heading of a section about one tool. A line that is a company's name with its legal form
+/// heads the paragraph under it even when that does not name it again ("Cloudflare, Inc.",
+/// then "Content delivery network. Location: United States."). Its section (up to the next
+/// short line) gives the mechanism.
 fn heading(lines: &[String], i: usize) -> Option<Draft> {
     let line = names::clean_name(&lines[i]);
     let line = line.as_str();
     let next = lines.get(i + 1)?;
-    if line.split_whitespace().count() > 3 || !names::looks_like_name(line) || !usable(line) {
+    // A company's name may hold a country ("HubSpot Australia Pty Ltd"); a bare name that
+    // does is more likely a country or area heading.
+    let company = names::legal_form_end(line).is_some();
+    if !names::looks_like_name(line) || !(company || usable(line)) || is_title(line) {
         return None;
     }
     if next.split_whitespace().count() < 8 {
         return None;
     }
     let first_word: &str = line.split_whitespace().next()?;
-    if first_word.chars().count() < 3
-        || !first_word.chars().all(char::is_alphanumeric)
-        || !next.contains(first_word)
-    {
+    let named_again = line.split_whitespace().count() <= 3
+        && first_word.chars().count() >= 3
+        && first_word.chars().all(char::is_alphanumeric)
+        && next.contains(first_word);
+    if !company && !named_again {
         return None;
     }
     let section: Vec<&str> = lines[i + 1..]
@@ -209,8 +225,20 @@ fn heading(lines: &[String], i: usize) -> Option<Draft> {
         .map(String::as_str)
         .collect();
     let section = section.join("\n");
-    let sentences = sentences_naming(&section, first_word);
+    let sentences = match sentences_naming(&section, first_word) {
+        about if about.is_empty() && company => section.clone(),
+        about => about,
+    };
     Some(draft(line, &sentences, &section))
+}
+
+/// Whether a heading titles the list rather than naming a tool: "Intercom Subprocessors",
+/// "HubSpot Sub-processors" end with the word a name column is headed with.
+fn is_title(line: &str) -> bool {
+    line.split([' ', '-'])
+        .next_back()
+        .and_then(header::column)
+        .is_some_and(|c| c == Column::Name)
 }
 
 /// Tool names listed one a line after a line ending in ":" that speaks of tools, services or

@@ -46,7 +46,10 @@ fn section_drafts(columns: Option<Vec<Option<Column>>>, rows: &[&Vec<String>]) -
 
 /// Columns whose header is blank or unknown ("Details" spanning two columns, a coined
 /// "Doorgifte-instrument") are typed by their cells, as in a table without a header, when
-/// they hold what no named column holds: countries, mechanisms or certifications.
+/// they hold what no named column holds: countries, mechanisms or certifications. A header
+/// naming every column but the subprocessor's in words we do not know ("Auftragsempfänger |
+/// Anschrift | Leistung") leaves the names under an unknown header: the first such column
+/// whose cells mostly carry a legal form is the name.
 fn fill_unnamed(mut columns: Vec<Option<Column>>, rows: &[&Vec<String>]) -> Vec<Option<Column>> {
     let width = rows.iter().map(|r| r.len()).max().unwrap_or(0);
     columns.resize(width.max(columns.len()), None);
@@ -59,6 +62,20 @@ fn fill_unnamed(mut columns: Vec<Option<Column>>, rows: &[&Vec<String>]) -> Vec<
         {
             columns[i] = Some(kind);
         }
+    }
+    if !columns.contains(&Some(Column::Name))
+        && let Some(i) = (0..columns.len()).find(|&i| {
+            let cells = column_cells(rows, i);
+            columns[i].is_none()
+                && cells
+                    .iter()
+                    .filter(|c| names::legal_form_end(c).is_some())
+                    .count()
+                    * 2
+                    > cells.len()
+        })
+    {
+        columns[i] = Some(Column::Name);
     }
     columns
 }
