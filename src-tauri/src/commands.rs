@@ -19,7 +19,10 @@ use serde::Serialize;
 use tauri::State;
 
 /// Runs `f` with the open app, or fails with a `locked` error.
-async fn with_app<T>(desk: &Desk, f: impl AsyncFnOnce(&App) -> AppResult<T>) -> AppResult<T> {
+pub(crate) async fn with_app<T>(
+    desk: &Desk,
+    f: impl AsyncFnOnce(&App) -> AppResult<T>,
+) -> AppResult<T> {
     let guard = desk.app.read().await;
     let app = guard.as_ref().ok_or_else(not_open)?;
     f(app).await
@@ -224,7 +227,7 @@ pub async fn dpa_attach_document(
     desk: State<'_, Desk>,
     id: Id,
 ) -> AppResult<Option<Dpa>> {
-    let Some(path) = documents::pick(&window).await else {
+    let Some(path) = documents::pick(&window, "PDF, Word", &["pdf", "docx"]).await else {
         return Ok(None);
     };
     let (name, media_type, bytes) = documents::read(&path)?;

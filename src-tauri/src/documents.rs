@@ -13,13 +13,15 @@ fn refused(message: String) -> AppError {
     AppError::Invalid(vec![FieldError::new("document", message)])
 }
 
-pub async fn pick(window: &tauri::Window) -> Option<PathBuf> {
+/// Asks for one file through the system dialog, offering `extensions` under `label`;
+/// `None` when the user dismisses it.
+pub async fn pick(window: &tauri::Window, label: &str, extensions: &[&str]) -> Option<PathBuf> {
     let (tx, rx) = tokio::sync::oneshot::channel();
     window
         .dialog()
         .file()
         .set_parent(window)
-        .add_filter("PDF, Word", &["pdf", "docx"])
+        .add_filter(label, extensions)
         .pick_file(move |picked| {
             let _ = tx.send(picked.and_then(|p| p.into_path().ok()));
         });

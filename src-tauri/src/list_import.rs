@@ -2,18 +2,22 @@
 //! onto the window (its bytes), or pasted text — read off the async runtime, with progress
 //! events and a cancel button; then saved, compared and reviewed.
 
+use crate::commands::with_app;
+use crate::documents;
 use crate::state::Desk;
 use dpadesk_app::lists::{self, ImportPreview, ListChangeReport, Watch};
-use dpadesk_app::{App, AppError, AppResult, FieldError};
+use dpadesk_app::{AppError, AppResult, FieldError};
 use dpadesk_model::*;
-use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 use tauri::ipc::{InvokeBody, Request};
 use tauri::{Emitter, State};
-use tauri_plugin_dialog::DialogExt;
 
 /// The event carrying a running import's progress (0.0–1.0) to the UI.
 const PROGRESS_EVENT: &str = "list-import-progress";
+/// What the dialog offers: every format the importer reads.
+const LIST_EXTENSIONS: &[&str] = &[
+    "csv", "tsv", "txt", "md", "html", "htm", "pdf", "docx", "xlsx", "xls", "ods",
+];
 /// The header naming a dropped file (URI-encoded by the UI).
 const FILE_NAME_HEADER: &str = "x-file-name";
 
@@ -54,31 +58,13 @@ async fn with_matches(desk: &Desk, preview: &mut ImportPreview) -> AppResult<()>
     Ok(())
 }
 
-async fn pick(window: &tauri::Window) -> Option<PathBuf> {
-    let (tx, rx) = tokio::sync::oneshot::channel();
-    window
-        .dialog()
-        .file()
-        .set_parent(window)
-        .add_filter(
-            "Subprocessor lists",
-            &[
-                "csv", "tsv", "txt", "md", "html", "htm", "pdf", "docx", "xlsx", "xls", "ods",
-            ],
-        )
-        .pick_file(move |picked| {
-            let _ = tx.send(picked.and_then(|p| p.into_path().ok()));
-        });
-    rx.await.ok().flatten()
-}
-
 /// Lets the user choose a file and reads it; `None` when the dialog was dismissed.
 #[tauri::command]
 pub async fn list_import_pick(
     window: tauri::Window,
     desk: State<'_, Desk>,
 ) -> AppResult<Option<ImportPreview>> {
-    let Some(path) = pick(&window).await else {
+    let Some(path) = documents::pick(&window, "Subprocessor lists", LIST_EXTENSIONS).await else {
         return Ok(None);
     };
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
@@ -130,12 +116,6 @@ pub async fn list_import_text(desk: State<'_, Desk>, text: String) -> AppResult<
 #[tauri::command]
 pub fn list_import_cancel(desk: State<'_, Desk>) {
     desk.import_cancel.store(true, Ordering::SeqCst);
-}
-
-async fn with_app<T>(desk: &Desk, f: impl AsyncFnOnce(&App) -> AppResult<T>) -> AppResult<T> {
-    let guard = desk.app.read().await;
-    let app = guard.as_ref().ok_or_else(crate::state::not_open)?;
-    f(app).await
 }
 
 #[tauri::command]
