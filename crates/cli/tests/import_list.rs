@@ -118,6 +118,16 @@ fn bad_files_get_a_clear_message_and_change_nothing() {
     let missing = dir.path().join("missing.pdf").display().to_string();
     let message = user_error(&v.path, &["import-list", &missing, "--dry-run"]);
     assert!(message.contains("cannot be read"), "{message}");
+    // Sparse: the size is reported without writing 201 MB.
+    let huge = dir.path().join("huge.csv");
+    std::fs::File::create(&huge)
+        .and_then(|f| f.set_len(201 * 1024 * 1024))
+        .expect("sparse file");
+    let message = user_error(
+        &v.path,
+        &["import-list", &huge.display().to_string(), "--dry-run"],
+    );
+    assert!(message.contains("201 MB"), "{message}");
     let list = write(&dir, "list.csv", FIRST);
     let message = user_error(&v.path, &["import-list", &list]);
     assert!(message.contains("--vendor"), "{message}");

@@ -74,8 +74,10 @@ function show(onsaved = vi.fn(), onclose = vi.fn()) {
   return { onsaved, onclose };
 }
 
-async function drop(name = 'subprocessors.csv', text = 'Name;Country\nHetzner Online GmbH;DE\n') {
+async function drop(name = 'subprocessors.csv', text = 'Name;Country\nHetzner Online GmbH;DE\n', size?: number) {
   const file = new File([text], name, { type: 'text/csv' });
+  // A file's size as the system reports it, without building one that large.
+  if (size !== undefined) Object.defineProperty(file, 'size', { value: size });
   await fireEvent.dragEnter(screen.getByTestId('list-drop-zone'), { dataTransfer: { files: [file], types: ['Files'] } });
   await fireEvent.drop(screen.getByTestId('list-drop-zone'), { dataTransfer: { files: [file], types: ['Files'] } });
 }
@@ -221,6 +223,15 @@ describe('ListImport', () => {
     expect(error.textContent).toContain('Nothing was saved.');
     expect(screen.getByTestId('list-drop-zone')).toBeTruthy();
     expect(calls.some((c) => c.cmd === 'list_save')).toBe(false);
+  });
+
+  it('refuses a file over 200 MB before reading it', async () => {
+    const calls = core();
+    show();
+    await drop('everything.csv', 'Name\n', 201 * 1024 * 1024);
+    const error = await screen.findByTestId('list-import-error');
+    expect(error.textContent).toContain('“everything.csv” is 201 MB; DPA Desk reads lists of up to 200 MB.');
+    expect(calls.some((c) => c.cmd === 'list_import_bytes')).toBe(false);
   });
 
   it('reads pasted text, and returns quietly when the file dialog is dismissed', async () => {
