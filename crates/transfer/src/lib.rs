@@ -1,0 +1,24 @@
+//! Transfer checks (GDPR Chapter V) for DPA Desk. Pure: a reference dataset, a register and
+//! a date in, findings out; no vault, no clock, no global state.
+//!
+//! - `dataset`: the reference facts (`data/dataset.json`), loaded and validated.
+//! - `register`: the input the app fills from the vault.
+//! - `check`: the rules, as of a date; `what_if`: the same under a hypothetical dataset.
+//! - `finding`: what comes out, with stable rule ids, severities and counts.
+
+mod check;
+mod dataset;
+mod error;
+mod finding;
+mod judge;
+mod register;
+mod text;
+mod validate;
+mod what_if;
+
+pub use check::check;
+pub use dataset::*;
+pub use error::DatasetError;
+pub use finding::{EntryRef, Finding, RuleId, Severity, SeverityCounts, sort, summary};
+pub use register::*;
+pub use what_if::{Hypothesis, WhatIf, what_if};
