@@ -14,6 +14,7 @@ pub mod reminders;
 pub mod sample;
 pub mod search;
 pub mod session;
+pub mod transfers;
 pub mod validate;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -40,6 +41,8 @@ pub struct App {
     lists: Memo<Arc<Vec<SubprocessorList>>>,
     /// Counts changes, so a load that a change overtook is not kept.
     generation: AtomicU64,
+    /// The reference facts the transfer checks judge against.
+    dataset: dpadesk_transfer::Dataset,
 }
 
 /// Every activity of the vault by id.
@@ -59,6 +62,7 @@ impl App {
             activities: Memo::default(),
             lists: Memo::default(),
             generation: AtomicU64::new(0),
+            dataset: dpadesk_transfer::Dataset::builtin(),
         }
     }
 

@@ -2,6 +2,7 @@
 //! scripts depend on; change them only by adding.
 
 use crate::commands::activity::{ActivityFields, ActivityList};
+use crate::commands::check::Check;
 use crate::commands::dpa::{DpaFields, DpaList};
 use crate::commands::lists::{ImportList, SubprocessorCommand};
 use crate::commands::tools::ToolCommand;
@@ -55,6 +56,8 @@ pub enum RegisterCommand {
     /// The security measure library.
     #[command(subcommand)]
     Measure(Crud<MeasureFields, ListAll>),
+    /// International-transfer checks as of a date (exit code 1 when a blocker or high finding needs action).
+    Check(Check),
     /// Vendors' subprocessor list versions, their changes and their review.
     #[command(subcommand)]
     Subprocessors(SubprocessorCommand),

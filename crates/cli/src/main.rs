@@ -1,5 +1,6 @@
 //! `dpadesk`: the DPA Desk register from a terminal. A thin adapter over `dpadesk-app`.
-//! Exit codes: 0 success, 1 a problem the user can fix (message on stderr), 2 an internal error.
+//! Exit codes: 0 success, 1 a problem the user can fix (message on stderr), 2 an internal
+//! error. `check` differs: 1 means a blocker or high finding, 2 any error.
 
 mod args;
 mod commands;
@@ -47,13 +48,14 @@ fn vault_path(cli: &Cli) -> Result<PathBuf, Failure> {
         })
 }
 
-async fn run(cli: Cli) -> Result<(), Failure> {
+/// Runs the command; `Ok(true)` when it found something that needs action (exit code 1).
+async fn run(cli: Cli) -> Result<bool, Failure> {
     if let Command::ImportList(args) = &cli.command
         && args.dry_run
     {
         let preview = commands::lists::read(args)?;
         commands::lists::print_preview(&preview, args.json);
-        return Ok(());
+        return Ok(false);
     }
     let path = vault_path(&cli)?;
     let keys = key_source(std::env::var(PASSPHRASE_VAR).ok().filter(|p| !p.is_empty()));
@@ -65,8 +67,9 @@ async fn run(cli: Cli) -> Result<(), Failure> {
             } else {
                 "its key is in the OS keychain"
             };
-            println!("Created vault {} ({how})", path.display());
-            return Ok(app.close().await?);
+            crate::output::line(&format!("Created vault {} ({how})", path.display()));
+            app.close().await?;
+            return Ok(false);
         }
         Command::ImportList(args) => {
             // Read first: a bad file is reported without touching the vault.
@@ -75,20 +78,23 @@ async fn run(cli: Cli) -> Result<(), Failure> {
             let result = commands::lists::save(&app, args, preview).await;
             let closed = app.close().await;
             result?;
-            return Ok(closed?);
+            closed?;
+            return Ok(false);
         }
         Command::Register(command) => command,
     };
     let app = open_vault(&path, &keys).await?;
     let result = dispatch(&app, command).await;
     let closed = app.close().await;
-    result?;
-    Ok(closed?)
+    let attention = result?;
+    closed?;
+    Ok(attention)
 }
 
-async fn dispatch(app: &App, command: RegisterCommand) -> Result<(), AppError> {
+async fn dispatch(app: &App, command: RegisterCommand) -> Result<bool, AppError> {
     use commands::run;
-    match command {
+    let done = match command {
+        RegisterCommand::Check(args) => return commands::check::run(app, args).await,
         RegisterCommand::Org(cmd) => run::<OrganisationData, _, _>(app, cmd).await,
         RegisterCommand::Vendor(cmd) => run::<VendorData, _, _>(app, cmd).await,
         RegisterCommand::Measure(cmd) => run::<MeasureData, _, _>(app, cmd).await,
@@ -96,7 +102,8 @@ async fn dispatch(app: &App, command: RegisterCommand) -> Result<(), AppError> {
         RegisterCommand::Dpa(cmd) => run::<DpaData, _, _>(app, cmd).await,
         RegisterCommand::Subprocessors(cmd) => commands::lists::run(app, cmd).await,
         RegisterCommand::Tool(cmd) => commands::tools::run(app, cmd).await,
-    }
+    };
+    done.map(|()| false)
 }
 
 fn main() -> ExitCode {
@@ -124,11 +131,17 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // `check` keeps exit code 1 for "findings need action", so its errors all exit with 2.
+    let user_error_code = match &cli.command {
+        Command::Register(RegisterCommand::Check(_)) => 2,
+        _ => 1,
+    };
     match runtime.block_on(run(cli)) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::SUCCESS,
+        Ok(true) => ExitCode::from(1),
         Err(Failure::User(message)) => {
             eprintln!("error: {message}");
-            ExitCode::from(1)
+            ExitCode::from(user_error_code)
         }
         Err(Failure::Internal(message)) => {
             eprintln!("internal error: {message}");

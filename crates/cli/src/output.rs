@@ -1,10 +1,17 @@
 //! How results reach the terminal: JSON for scripts, aligned columns for people.
 
 use serde::Serialize;
+use std::io::Write;
+
+/// Writes one line to standard output. A reader that went away (`dpadesk … | head`) is not
+/// an error worth a panic: the rest of the output is dropped.
+pub fn line(text: &str) {
+    let _ = writeln!(std::io::stdout().lock(), "{text}");
+}
 
 pub fn json<T: Serialize>(value: &T) {
     match serde_json::to_string_pretty(value) {
-        Ok(s) => println!("{s}"),
+        Ok(s) => line(&s),
         Err(e) => eprintln!("error: could not write JSON: {e}"),
     }
 }
@@ -12,7 +19,7 @@ pub fn json<T: Serialize>(value: &T) {
 /// Prints rows under a header, each column as wide as its widest cell.
 pub fn table(header: &[&str], rows: &[Vec<String>]) {
     if rows.is_empty() {
-        println!("(none)");
+        line("(none)");
         return;
     }
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
@@ -27,7 +34,7 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) {
             .zip(&widths)
             .map(|(c, w)| format!("{c:<w$}"))
             .collect();
-        println!("{}", padded.join("  ").trim_end());
+        line(padded.join("  ").trim_end());
     };
     line(header.to_vec());
     for row in rows {

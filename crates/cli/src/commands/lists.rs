@@ -192,7 +192,7 @@ fn print_change(report: &ListChangeReport, json: bool) {
         return output::json(report);
     }
     let c = &report.changes;
-    println!(
+    crate::output::line(&format!(
         "{} — list of {} ({}): {} added, {} removed, {} changed, {} unchanged",
         report.vendor_name,
         opt(&report.list.received_on),
@@ -201,22 +201,22 @@ fn print_change(report: &ListChangeReport, json: bool) {
         c.removed.len(),
         c.changed.len(),
         c.unchanged.len()
-    );
+    ));
     for e in &c.added {
-        println!("  + {} ({})", e.name, opt(&e.country));
+        crate::output::line(&format!("  + {} ({})", e.name, opt(&e.country)));
     }
     for e in &c.removed {
-        println!("  - {}", e.name);
+        crate::output::line(&format!("  - {}", e.name));
     }
     for e in &c.changed {
         let fields: Vec<String> = e.fields.iter().map(serde_name).collect();
-        println!(
+        crate::output::line(&format!(
             "  ~ {} ({}: {} → {})",
             e.after.name,
             fields.join(", "),
             opt(&e.before.country),
             opt(&e.after.country)
-        );
+        ));
     }
     output::table(
         &["ORGANISATION", "OBJECT BY", "ACTIVITIES", "CLIENTS"],
@@ -299,11 +299,11 @@ pub async fn run(app: &App, cmd: SubprocessorCommand) -> AppResult<()> {
                 decided_on: None,
             };
             let saved = app.review_list(list_id(&list)?, review).await?;
-            println!(
+            crate::output::line(&format!(
                 "{} on {}",
                 serde_name(&saved.review.status),
                 opt(&saved.review.decided_on)
-            );
+            ));
         }
     }
     Ok(())

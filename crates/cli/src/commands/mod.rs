@@ -2,6 +2,7 @@
 //! add/list/show/update/remove flow itself is shared by all groups (`run`).
 
 pub mod activity;
+pub mod check;
 pub mod dpa;
 pub mod lists;
 pub mod measure;
@@ -102,7 +103,7 @@ pub async fn run<A: Listed, F: Fields<A>, L: Query<A>>(
             if let Some(document) = document {
                 A::attach(app, record.id, document).await?;
             }
-            println!("Added {} ({})", A::describe(&record), record.id);
+            crate::output::line(&format!("Added {} ({})", A::describe(&record), record.id));
         }
         Crud::List(query) => {
             let json = query.json();
@@ -117,12 +118,12 @@ pub async fn run<A: Listed, F: Fields<A>, L: Query<A>>(
             if let Some(document) = document {
                 A::attach(app, record.id, document).await?;
             }
-            println!("Updated {}", A::describe(&record));
+            crate::output::line(&format!("Updated {}", A::describe(&record)));
         }
         Crud::Remove { key } => {
             let current = A::find(app, &key).await?;
             let removed = app.delete::<A>(current.id).await?;
-            println!("Removed {}", A::describe(&removed));
+            crate::output::line(&format!("Removed {}", A::describe(&removed)));
         }
     }
     Ok(())
@@ -167,8 +168,8 @@ fn print_fields(value: &serde_json::Value, prefix: &str) {
         }
         Value::Null => {}
         Value::String(s) if s.is_empty() => {}
-        Value::String(s) => println!("{prefix}: {s}"),
-        other => println!("{prefix}: {other}"),
+        Value::String(s) => crate::output::line(&format!("{prefix}: {s}")),
+        other => crate::output::line(&format!("{prefix}: {other}")),
     }
 }
 

@@ -128,10 +128,10 @@ pub async fn run(app: &App, cmd: ToolCommand) -> AppResult<()> {
             if json {
                 output::json(&s);
             } else {
-                println!(
+                crate::output::line(&format!(
                     "Added sample data: {} organisations, {} activities, {} vendors, {} agreements, {} subprocessor lists.",
                     s.organisations, s.activities, s.vendors, s.dpas, s.subprocessor_lists
-                );
+                ));
             }
         }
         ToolCommand::Completeness { org, json } => {
@@ -148,7 +148,7 @@ pub async fn run(app: &App, cmd: ToolCommand) -> AppResult<()> {
                     .collect::<Vec<_>>()
                     .join(", ")
             };
-            println!("{}: {}% complete", org.name, c.percent);
+            crate::output::line(&format!("{}: {}% complete", org.name, c.percent));
             let mut rows = vec![vec![
                 "(organisation details)".to_string(),
                 format!("{}%", c.header.percent),
@@ -220,10 +220,10 @@ pub async fn run(app: &App, cmd: ToolCommand) -> AppResult<()> {
                 output::json(&copy);
                 return Ok(());
             }
-            println!(
+            crate::output::line(&format!(
                 "Copied activity “{}” to {} as a draft ({})",
                 copy.name, to.name, copy.id
-            );
+            ));
         }
         ToolCommand::CopyDpa { dpa, to, json } => {
             let source = DpaData::find(app, &dpa).await?;
@@ -233,7 +233,10 @@ pub async fn run(app: &App, cmd: ToolCommand) -> AppResult<()> {
                 output::json(&copy);
                 return Ok(());
             }
-            println!("Copied the agreement to {} ({})", to.name, copy.id);
+            crate::output::line(&format!(
+                "Copied the agreement to {} ({})",
+                to.name, copy.id
+            ));
         }
         ToolCommand::Template(TemplateCommand::List { json }) => {
             let templates = library::templates();
@@ -251,12 +254,12 @@ pub async fn run(app: &App, cmd: ToolCommand) -> AppResult<()> {
             let org = app.find_organisation(&org).await?;
             let added = app.apply_templates(org.id, &keys).await?;
             let names: Vec<&str> = added.iter().map(|a| a.name.as_str()).collect();
-            println!(
+            crate::output::line(&format!(
                 "Added {} draft activities to {}: {}",
                 added.len(),
                 org.name,
                 names.join(", ")
-            );
+            ));
         }
         ToolCommand::History { kind, key, json } => {
             let (entity, id) = match kind {
@@ -312,7 +315,7 @@ pub async fn run(app: &App, cmd: ToolCommand) -> AppResult<()> {
                     org.name
                 )));
             };
-            println!("Register of {} as of {day}", then.name);
+            crate::output::line(&format!("Register of {} as of {day}", then.name));
             let rows: Vec<Vec<String>> =
                 snapshot.activities.iter().map(ActivityData::row).collect();
             output::table(ActivityData::HEADER, &rows);
