@@ -30,6 +30,8 @@ const COMMANDS: &[&str] = &[
     "measure_list",
     "reminders",
     "search",
+    "transfer_check",
+    "transfer_dataset",
     "used_values",
     "record_history",
     "register_as_of",

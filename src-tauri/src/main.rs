@@ -74,6 +74,8 @@ fn main() {
             commands::measure_list,
             commands::reminders,
             commands::search,
+            commands::transfer_check,
+            commands::transfer_dataset,
             commands::used_values,
             commands::record_history,
             commands::register_as_of,

@@ -17,6 +17,8 @@ import type { SampleSummary } from './generated/SampleSummary';
 import type { SearchHit } from './generated/SearchHit';
 import type { Stored } from './generated/Stored';
 import type { ChangeReview } from './generated/ChangeReview';
+import type { CheckReport } from './generated/CheckReport';
+import type { DatasetInfo } from './generated/DatasetInfo';
 import type { ImportPreview } from './generated/ImportPreview';
 import type { ListChangeReport } from './generated/ListChangeReport';
 import type { SubprocessorEntry } from './generated/SubprocessorEntry';
@@ -126,6 +128,10 @@ export const api = {
 
   reminders: (organisation: string) => invoke<Reminder[]>('reminders', { organisation }),
   search: (query: string) => invoke<SearchHit[]>('search', { query }),
+  /** Transfer findings of an organisation as of a day (ISO date; `null` = today). */
+  transferCheck: (organisation: string, asOf: string | null) =>
+    invoke<CheckReport>('transfer_check', { organisation, asOf }),
+  transferDataset: () => invoke<DatasetInfo>('transfer_dataset'),
   recordHistory: (entity: EntityKind, id: string) => invoke<RecordChange[]>('record_history', { entity, id }),
   registerAsOf: (organisation: string, date: string) =>
     invoke<RegisterSnapshot>('register_as_of', { organisation, date }),
