@@ -203,7 +203,7 @@ async fn main() {
     summary("search, first keystroke after an activity is saved", first);
     summary("search, each further keystroke", warm);
 
-    // A vendor change rebuilds the whole index.
+    // A vendor save patches the index too (renaming the vendor in its subprocessors' details).
     let mut rebuilt = Vec::new();
     for round in 0..ROUNDS {
         let vendor = app.list::<VendorData>().await.expect("vendors")[round].clone();

@@ -22,7 +22,7 @@ use dpadesk_model::*;
 use dpadesk_store::{Aggregate, Vault};
 pub use error::{AppError, AppResult, FieldError};
 use memo::Memo;
-use search::{SearchHit, SearchIndex};
+use search::{Indexed, SearchHit, SearchIndex};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -88,27 +88,42 @@ impl App {
         Ok(value)
     }
 
-    /// After a record of kind `A` was saved (`Some`) or deleted (`None`).
+    /// After a record of kind `A` was saved (`Some`) or deleted (`None`): the in-memory
+    /// activities and search index follow the change instead of being reloaded.
     fn written<A: Editable>(&self, id: Id, saved: Option<&Record<A>>) {
         self.changed();
-        if A::KIND == EntityKind::Activity {
-            let activity = saved.and_then(|r| A::as_activity(r));
-            self.activities.update(|all| {
-                let all = Arc::make_mut(all);
-                match activity {
-                    Some(a) => all.insert(id, a.clone()),
-                    None => all.remove(&id),
-                };
+        let indexed = saved.and_then(|r| A::indexed(r));
+        let patch_index = || {
+            self.search_index.update(|index| {
+                let index = Arc::make_mut(index);
+                index.remove(A::KIND, id);
+                if let Some(record) = indexed {
+                    index.insert(record);
+                }
             });
-            self.search_index
-                .update(|index| Arc::make_mut(index).patch_activity(id, activity));
-            return;
-        }
-        self.search_index.clear();
+        };
         match A::KIND {
+            EntityKind::Activity => {
+                self.activities.update(|all| {
+                    let all = Arc::make_mut(all);
+                    match indexed {
+                        Some(Indexed::Activity(a)) => all.insert(id, a.clone()),
+                        _ => all.remove(&id),
+                    };
+                });
+                patch_index();
+            }
             // The database may have taken the organisation's records with it.
-            EntityKind::Organisation if saved.is_none() => self.activities.clear(),
-            EntityKind::SubprocessorList => self.lists.clear(),
+            EntityKind::Organisation if saved.is_none() => {
+                self.activities.clear();
+                self.search_index.clear();
+            }
+            EntityKind::Organisation | EntityKind::Vendor => patch_index(),
+            EntityKind::SubprocessorList => {
+                self.lists.clear();
+                self.search_index.clear();
+            }
+            // DPAs, measures and processor records are not searched.
             _ => {}
         }
     }

@@ -41,6 +41,28 @@ struct Entry {
     text: String,
 }
 
+impl Entry {
+    /// Shows `detail` instead of the old one; the searchable text follows.
+    fn rename_detail(&mut self, detail: &str) {
+        // `text` is the title, a space, the detail, then the rest (see `add`).
+        let start = self.title.len() + 1;
+        let old = self.hit.detail.to_lowercase();
+        if self.text.get(start..).is_some_and(|t| t.starts_with(&old)) {
+            self.text
+                .replace_range(start..start + old.len(), &detail.to_lowercase());
+        }
+        self.hit.detail = detail.to_string();
+    }
+}
+
+/// A saved record the index holds entries for.
+#[derive(Debug, Clone, Copy)]
+pub enum Indexed<'a> {
+    Organisation(&'a Organisation),
+    Activity(&'a Activity),
+    Vendor(&'a Vendor),
+}
+
 #[derive(Debug, Default, Clone)]
 pub struct SearchIndex {
     entries: Vec<Entry>,
@@ -69,14 +91,7 @@ impl SearchIndex {
             .collect();
         let mut index = SearchIndex::default();
         for o in c.organisations {
-            index.add(
-                HitKind::Organisation,
-                o.id,
-                Some(o.id),
-                &o.data.name,
-                "",
-                &[&o.data.address, &o.data.registration_number],
-            );
+            index.add_organisation(o);
         }
         for a in c.activities {
             let org = org_names
@@ -86,14 +101,7 @@ impl SearchIndex {
             index.add_activity(a, org);
         }
         for v in c.vendors {
-            index.add(
-                HitKind::Vendor,
-                v.id,
-                None,
-                &v.data.legal_name,
-                "",
-                &[&v.data.services.join(" "), &v.data.website],
-            );
+            index.add_vendor(v);
         }
         for l in latest_lists(c.lists) {
             let vendor = vendor_names.get(&l.data.vendor_id).copied().unwrap_or("");
@@ -144,20 +152,75 @@ impl SearchIndex {
         }
     }
 
-    /// Replaces what the index holds for one activity, after it was saved (`Some`) or
-    /// deleted: one edit need not rebuild the whole index.
-    pub fn patch_activity(&mut self, id: Id, saved: Option<&Activity>) {
+    fn add_organisation(&mut self, o: &Organisation) {
+        self.add(
+            HitKind::Organisation,
+            o.id,
+            Some(o.id),
+            &o.data.name,
+            "",
+            &[&o.data.address, &o.data.registration_number],
+        );
+    }
+
+    fn add_vendor(&mut self, v: &Vendor) {
+        self.add(
+            HitKind::Vendor,
+            v.id,
+            None,
+            &v.data.legal_name,
+            "",
+            &[&v.data.services.join(" "), &v.data.website],
+        );
+    }
+
+    /// Drops the entries a record of `kind` contributed itself (an activity's include its
+    /// categories); the entries that only name it in their detail stay until `insert`.
+    pub fn remove(&mut self, kind: EntityKind, id: Id) {
         self.entries.retain(|e| {
-            e.hit.id != id || !matches!(e.hit.kind, HitKind::Activity | HitKind::Category)
+            let own = match kind {
+                EntityKind::Activity => {
+                    matches!(e.hit.kind, HitKind::Activity | HitKind::Category)
+                }
+                EntityKind::Organisation => e.hit.kind == HitKind::Organisation,
+                EntityKind::Vendor => e.hit.kind == HitKind::Vendor,
+                _ => false,
+            };
+            !(own && e.hit.id == id)
         });
-        if let Some(a) = saved {
-            let organisation = self
-                .entries
-                .iter()
-                .find(|e| e.hit.kind == HitKind::Organisation && e.hit.id == a.data.organisation_id)
-                .map(|e| e.hit.title.clone())
-                .unwrap_or_default();
-            self.add_activity(a, &organisation);
+    }
+
+    /// Adds a saved record's entries and renames it in the entries that show its name as
+    /// their detail: one save need not rebuild the whole index.
+    pub fn insert(&mut self, saved: Indexed) {
+        match saved {
+            Indexed::Activity(a) => {
+                let organisation = self
+                    .entries
+                    .iter()
+                    .find(|e| {
+                        e.hit.kind == HitKind::Organisation && e.hit.id == a.data.organisation_id
+                    })
+                    .map(|e| e.hit.title.clone())
+                    .unwrap_or_default();
+                self.add_activity(a, &organisation);
+            }
+            Indexed::Organisation(o) => {
+                self.add_organisation(o);
+                for e in &mut self.entries {
+                    if e.hit.kind == HitKind::Activity && e.hit.organisation_id == Some(o.id) {
+                        e.rename_detail(&o.data.name);
+                    }
+                }
+            }
+            Indexed::Vendor(v) => {
+                self.add_vendor(v);
+                for e in &mut self.entries {
+                    if e.hit.kind == HitKind::Subprocessor && e.hit.id == v.id {
+                        e.rename_detail(&v.data.legal_name);
+                    }
+                }
+            }
         }
     }
 
@@ -311,5 +374,74 @@ mod tests {
         assert_eq!(kinds("newsletter róża"), vec![HitKind::Activity]);
         assert!(index.search("   ").is_empty());
         assert!(index.search("nothing like it").is_empty());
+    }
+
+    #[test]
+    fn a_patched_index_matches_a_rebuilt_one() {
+        let mut org = rec(OrganisationData {
+            name: "Kwiaciarnia Róża".into(),
+            ..Default::default()
+        });
+        let mut activity = rec(ActivityData {
+            organisation_id: org.id,
+            name: "Newsletter".into(),
+            ..Default::default()
+        });
+        let mut vendor = rec(VendorData {
+            legal_name: "Vercom S.A.".into(),
+            ..Default::default()
+        });
+        let list = rec(SubprocessorListData {
+            vendor_id: vendor.id,
+            entries: vec![SubprocessorEntry {
+                name: "Cloudflare, Inc.".into(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        });
+        let build = |org: &Organisation, activity: &Activity, vendor: &Vendor| {
+            SearchIndex::build(&Corpus {
+                organisations: std::slice::from_ref(org),
+                activities: &[activity],
+                vendors: std::slice::from_ref(vendor),
+                lists: std::slice::from_ref(&list),
+            })
+        };
+        let mut index = build(&org, &activity, &vendor);
+        org.data.name = "Kwiaty Bzy".into();
+        activity.data.name = "Loyalty card".into();
+        vendor.data.legal_name = "Vercom Group".into();
+        for (kind, id, saved) in [
+            (
+                EntityKind::Organisation,
+                org.id,
+                Indexed::Organisation(&org),
+            ),
+            (
+                EntityKind::Activity,
+                activity.id,
+                Indexed::Activity(&activity),
+            ),
+            (EntityKind::Vendor, vendor.id, Indexed::Vendor(&vendor)),
+        ] {
+            index.remove(kind, id);
+            index.insert(saved);
+        }
+        let rebuilt = build(&org, &activity, &vendor);
+        for query in [
+            "bzy",
+            "róża",
+            "loyalty",
+            "newsletter",
+            "cloud",
+            "group",
+            "vercom s.a.",
+        ] {
+            assert_eq!(index.search(query), rebuilt.search(query), "{query}");
+        }
+        assert_eq!(index.search("cloud")[0].detail, "Vercom Group");
+        assert!(index.search("newsletter").is_empty());
+        index.remove(EntityKind::Activity, activity.id);
+        assert!(index.search("loyalty").is_empty());
     }
 }

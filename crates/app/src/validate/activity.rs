@@ -8,8 +8,8 @@ use dpadesk_model::{
 };
 
 impl Editable for ActivityData {
-    fn as_activity(record: &Activity) -> Option<&Activity> {
-        Some(record)
+    fn indexed(record: &Activity) -> Option<Indexed<'_>> {
+        Some(Indexed::Activity(record))
     }
 
     fn normalise(&mut self) {

@@ -2,7 +2,8 @@
 //! must point at (checked against the vault by `App`), and how input is tidied before saving.
 
 use crate::error::FieldError;
-use dpadesk_model::{Activity, Contact, EntityKind, Id, Party, Record};
+use crate::search::Indexed;
+use dpadesk_model::{Contact, EntityKind, Id, Party, Record};
 use dpadesk_store::Aggregate;
 
 mod activity;
@@ -37,8 +38,9 @@ pub trait Editable: Aggregate {
     fn unique_name(&self) -> Option<&str> {
         None
     }
-    /// The record as an activity, for the in-memory activity set; `None` for other kinds.
-    fn as_activity(_record: &Record<Self>) -> Option<&Activity>
+    /// The record as the search index and the in-memory activities know it; `None` for
+    /// kinds they do not hold.
+    fn indexed(_record: &Record<Self>) -> Option<Indexed<'_>>
     where
         Self: Sized,
     {

@@ -1,9 +1,13 @@
 //! Checks for organisations: the Art. 30(1)(a) header.
 
 use super::*;
-use dpadesk_model::OrganisationData;
+use dpadesk_model::{Organisation, OrganisationData};
 
 impl Editable for OrganisationData {
+    fn indexed(record: &Organisation) -> Option<Indexed<'_>> {
+        Some(Indexed::Organisation(record))
+    }
+
     fn normalise(&mut self) {
         for s in [
             &mut self.name,

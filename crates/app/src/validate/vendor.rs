@@ -1,9 +1,13 @@
 //! Checks for vendors of the catalogue.
 
 use super::*;
-use dpadesk_model::VendorData;
+use dpadesk_model::{Vendor, VendorData};
 
 impl Editable for VendorData {
+    fn indexed(record: &Vendor) -> Option<Indexed<'_>> {
+        Some(Indexed::Vendor(record))
+    }
+
     fn normalise(&mut self) {
         for s in [
             &mut self.legal_name,
