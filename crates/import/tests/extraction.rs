@@ -3,31 +3,12 @@
 //! written by hand: every expected company found with its country and mechanism, and nothing
 //! else.
 
+mod common;
+
+use common::{Expected, folded};
 use dpadesk_import::{ImportedRow, import_text};
-use serde::Deserialize;
+use dpadesk_model::serde_name;
 use std::path::{Path, PathBuf};
-
-#[derive(Debug, Deserialize)]
-struct Expected {
-    name: String,
-    country: Option<String>,
-    mechanism: String,
-}
-
-/// Case, spacing and punctuation do not make a different name.
-fn folded(name: &str) -> String {
-    name.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-fn mechanism_name(row: &ImportedRow) -> String {
-    match serde_json::to_value(row.mechanism) {
-        Ok(serde_json::Value::String(name)) => name,
-        _ => String::new(),
-    }
-}
 
 /// The differences between the rows found and the rows expected, one line each.
 fn differences(rows: &[ImportedRow], expected: &[Expected]) -> Vec<String> {
@@ -43,11 +24,11 @@ fn differences(rows: &[ImportedRow], expected: &[Expected]) -> Vec<String> {
                         want.name, want.country
                     ));
                 }
-                if mechanism_name(row) != want.mechanism {
+                if serde_name(&row.mechanism) != want.mechanism {
                     problems.push(format!(
                         "{}: mechanism {}, expected {}",
                         want.name,
-                        mechanism_name(row),
+                        serde_name(&row.mechanism),
                         want.mechanism
                     ));
                 }

@@ -7,7 +7,7 @@ use crate::judge::{self, Hop, Issue, Judgement};
 use crate::register::{ActivityFlows, Named, Register, Role, Subprocessor, Vendor};
 use crate::text::{self, Params};
 use chrono::NaiveDate;
-use dpadesk_model::Id;
+use dpadesk_model::{Id, serde_name};
 use std::collections::HashMap;
 
 /// Every finding for the register on `as_of`, most severe first.
@@ -313,16 +313,7 @@ fn dpa_rules(
             continue;
         };
         if !dpa.missing_items.is_empty() {
-            let items: Vec<String> = dpa
-                .missing_items
-                .iter()
-                .map(|i| {
-                    serde_json::to_value(i)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_string))
-                        .unwrap_or_default()
-                })
-                .collect();
+            let items: Vec<String> = dpa.missing_items.iter().map(serde_name).collect();
             out.push(vendor_finding(
                 RuleId::DpaIncomplete,
                 vendor,

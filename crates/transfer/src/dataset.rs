@@ -68,23 +68,6 @@ pub enum AdequacyScope {
     OwnRules,
 }
 
-impl AdequacyScope {
-    /// The serde name, used as a finding parameter.
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Whole => "whole",
-            Self::DpfListed => "dpf_listed",
-            Self::PipedaSubject => "pipeda_subject",
-            Self::FaroeseActSubject => "faroese_act_subject",
-            Self::AutomatedProcessing => "automated_processing",
-            Self::AppiPrivateSector => "appi_private_sector",
-            Self::PipaSubject => "pipa_subject",
-            Self::LgpdSubject => "lgpd_subject",
-            Self::OwnRules => "own_rules",
-        }
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AdequacyDecision {
     pub destination: Destination,

@@ -9,7 +9,7 @@ use crate::dataset::{
 use crate::finding::RuleId;
 use crate::register::{Location, Role, Safeguard};
 use chrono::NaiveDate;
-use dpadesk_model::TransferMechanism;
+use dpadesk_model::{TransferMechanism, serde_name};
 
 /// One rule broken on one hop, with the parameters its message needs.
 #[derive(Debug, Clone)]
@@ -82,7 +82,7 @@ pub(crate) fn hop(ds: &Dataset, hop: &Hop, as_of: NaiveDate) -> Judgement {
         for issue in &mut out.issues[before..] {
             issue
                 .params
-                .push(("recorded_in", hop.safeguard.source.key().to_string()));
+                .push(("recorded_in", serde_name(&hop.safeguard.source)));
         }
     }
     out
@@ -109,12 +109,12 @@ fn destination(
         } else {
             RuleId::NoMechanism
         };
-        issues.push(Issue::new(rule, at()).with("mechanism", mechanism_key(sg.mechanism)));
+        issues.push(Issue::new(rule, at()).with("mechanism", serde_name(&sg.mechanism)));
     };
     let unknown_instrument = |issues: &mut Vec<Issue>, r: &str| {
         issues.push(
             Issue::new(RuleId::NoMechanism, at())
-                .with("mechanism", mechanism_key(sg.mechanism))
+                .with("mechanism", serde_name(&sg.mechanism))
                 .with("instrument", r),
         );
     };
@@ -126,7 +126,7 @@ fn destination(
             if hop.importer_role == Role::Processor {
                 issues.push(
                     Issue::new(RuleId::DerogationMisuse, at())
-                        .with("importer_role", hop.importer_role.key()),
+                        .with("importer_role", serde_name(&hop.importer_role)),
                 );
             }
         }
@@ -292,7 +292,7 @@ fn adequacy(
         issues.push(
             Issue::new(RuleId::AdequacyScopeUnverified, at())
                 .with("reference", &dec.reference)
-                .with("scope", dec.scope.key())
+                .with("scope", serde_name(&dec.scope))
                 .with("scope_note", &dec.scope_note)
                 .with("source", &dec.source),
         );
@@ -329,8 +329,8 @@ fn module(g: &SccGeneration, hop: &Hop, code: &str, issues: &mut Vec<Issue>) {
             Issue::new(RuleId::SccModuleMismatch, Some(code.to_string()))
                 .with("module", number)
                 .with("expected_module", expected.number)
-                .with("exporter_role", exporter.key())
-                .with("importer_role", importer.key())
+                .with("exporter_role", serde_name(&exporter))
+                .with("importer_role", serde_name(&importer))
                 .with("reference", &g.reference)
                 .with("source", &g.source),
         );
@@ -345,7 +345,7 @@ fn tia(ds: &Dataset, hop: &Hop, code: &str, as_of: NaiveDate, issues: &mut Vec<I
     match hop.safeguard.tia.filter(|t| t.done_on <= as_of) {
         None => issues.push(
             Issue::new(RuleId::TiaMissing, at())
-                .with("mechanism", mechanism_key(hop.safeguard.mechanism))
+                .with("mechanism", serde_name(&hop.safeguard.mechanism))
                 .with("source", &ds.tia.source),
         ),
         Some(t) => {
@@ -353,19 +353,5 @@ fn tia(ds: &Dataset, hop: &Hop, code: &str, as_of: NaiveDate, issues: &mut Vec<I
                 issues.push(Issue::new(RuleId::TiaOverdue, at()).with("re_evaluate_on", due));
             }
         }
-    }
-}
-
-pub(crate) fn mechanism_key(m: TransferMechanism) -> &'static str {
-    match m {
-        TransferMechanism::Eea => "eea",
-        TransferMechanism::Adequacy => "adequacy",
-        TransferMechanism::Dpf => "dpf",
-        TransferMechanism::Scc => "scc",
-        TransferMechanism::Bcr => "bcr",
-        TransferMechanism::PrivacyShield => "privacy_shield",
-        TransferMechanism::Art49 => "art49",
-        TransferMechanism::DpaOnly => "dpa_only",
-        TransferMechanism::Unknown => "unknown",
     }
 }

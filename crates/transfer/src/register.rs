@@ -50,14 +50,6 @@ impl Role {
             other => other,
         }
     }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Controller => "controller",
-            Self::Processor => "processor",
-            Self::JointController => "joint_controller",
-        }
-    }
 }
 
 /// Where a recipient is and from where its data can be reached.
@@ -82,16 +74,6 @@ pub enum MechanismSource {
     List,
     #[default]
     User,
-}
-
-impl MechanismSource {
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Dpa => "dpa",
-            Self::List => "list",
-            Self::User => "user",
-        }
-    }
 }
 
 /// The transfer tool one hop relies on and the paperwork around it.
