@@ -225,7 +225,12 @@ impl App {
                 .collect();
             activities.push(transfer::ActivityFlows {
                 id: r.id,
-                name: format!("Processing for {}", r.client.name),
+                // The client is shown beside it already; the name says what is done.
+                name: r
+                    .processing_categories
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| r.client.name.clone()),
                 organisation_role: transfer::Role::Processor,
                 client: Some(transfer::Named {
                     id: r.id,
