@@ -31,6 +31,7 @@ fn safeguard(mechanism: TransferMechanism, with_tia: bool) -> Safeguard {
         tia: with_tia.then(|| Tia {
             done_on: NaiveDate::from_ymd_opt(2024, 3, 1).expect("a date"),
             re_evaluate_on: NaiveDate::from_ymd_opt(2027, 3, 1),
+            not_equivalent: false,
         }),
         ..Safeguard::default()
     }

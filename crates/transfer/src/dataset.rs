@@ -43,12 +43,42 @@ pub struct TiaExpectation {
 
 /// Where data go: a country, or an international organisation (which is a destination
 /// wherever its seat is, Art. 44).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum Destination {
     Country(CountryCode),
     /// A short code the dataset and the register share, e.g. `EPO`.
     InternationalOrganisation(String),
+}
+
+/// Whether two references name the same act, as people write them: "(EU) 2021/914",
+/// "2021/914", "Decision 2010/87/EU" and "2010/87" each name one decision.
+pub fn same_reference(a: &str, b: &str) -> bool {
+    fn core(r: &str) -> String {
+        let lower = r.to_lowercase();
+        let kept: String = lower
+            .replace("(eu)", "")
+            .replace("(ec)", "")
+            .replace("decision", "")
+            .chars()
+            .filter(|c| c.is_alphanumeric() || *c == '/')
+            .collect();
+        kept.trim_end_matches("/eu")
+            .trim_end_matches("/ec")
+            .to_string()
+    }
+    core(a) == core(b)
+}
+
+impl Destination {
+    /// The ISO country code or the international organisation's code.
+    pub fn code(&self) -> String {
+        match self {
+            Self::Country(c) => c.to_string(),
+            Self::InternationalOrganisation(o) => o.clone(),
+        }
+    }
 }
 
 /// Which recipients in the destination a decision covers.
@@ -142,7 +172,8 @@ pub struct SccModuleRow {
 }
 
 /// Short notes on a destination's laws, to pre-fill the "laws and practice" part of a TIA.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct DestinationLaws {
     pub country: CountryCode,
     pub summary: String,
@@ -150,7 +181,8 @@ pub struct DestinationLaws {
     pub sources: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct LawNote {
     pub name: String,
     pub note: String,
@@ -229,7 +261,7 @@ impl Dataset {
     pub fn invalidated(&self, reference: &str) -> Option<&InvalidatedInstrument> {
         self.invalidated
             .iter()
-            .find(|i| i.reference.eq_ignore_ascii_case(reference))
+            .find(|i| same_reference(&i.reference, reference))
     }
 
     pub fn invalidated_of_kind(&self, kind: InstrumentKind) -> Option<&InvalidatedInstrument> {
@@ -239,7 +271,7 @@ impl Dataset {
     pub fn scc_generation(&self, reference: &str) -> Option<&SccGeneration> {
         self.scc
             .iter()
-            .find(|s| s.reference.eq_ignore_ascii_case(reference))
+            .find(|s| same_reference(&s.reference, reference))
     }
 
     /// The newest SCC generation adopted by `day`.

@@ -33,6 +33,7 @@ pub enum RuleId {
     SccModuleMismatch,
     TiaMissing,
     TiaOverdue,
+    TiaNegative,
     DerogationMisuse,
     SpecialDataThirdCountry,
     OnwardTransferUnsafeguarded,
@@ -49,7 +50,8 @@ impl RuleId {
             Self::NoMechanism
             | Self::InvalidMechanism
             | Self::AdequacyAbsent
-            | Self::AdequacyEnded => Severity::Blocker,
+            | Self::AdequacyEnded
+            | Self::TiaNegative => Severity::Blocker,
             Self::AdequacyScopeUnverified
             | Self::TiaMissing
             | Self::DerogationMisuse
@@ -63,29 +65,6 @@ impl RuleId {
             | Self::ObjectionDeadlinePassed => Severity::Medium,
             Self::DpaReviewOverdue => Severity::Low,
             Self::DecisionUnverified => Severity::Info,
-        }
-    }
-
-    /// The serde name, for keys and messages.
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::NoMechanism => "no_mechanism",
-            Self::InvalidMechanism => "invalid_mechanism",
-            Self::AdequacyAbsent => "adequacy_absent",
-            Self::AdequacyEnded => "adequacy_ended",
-            Self::AdequacyScopeUnverified => "adequacy_scope_unverified",
-            Self::DecisionUnverified => "decision_unverified",
-            Self::SccModuleMismatch => "scc_module_mismatch",
-            Self::TiaMissing => "tia_missing",
-            Self::TiaOverdue => "tia_overdue",
-            Self::DerogationMisuse => "derogation_misuse",
-            Self::SpecialDataThirdCountry => "special_data_third_country",
-            Self::OnwardTransferUnsafeguarded => "onward_transfer_unsafeguarded",
-            Self::DestinationUnknown => "destination_unknown",
-            Self::DpaMissing => "dpa_missing",
-            Self::DpaIncomplete => "dpa_incomplete",
-            Self::DpaReviewOverdue => "dpa_review_overdue",
-            Self::ObjectionDeadlinePassed => "objection_deadline_passed",
         }
     }
 }

@@ -55,26 +55,13 @@ pub(crate) struct Judgement {
 pub(crate) fn hop(ds: &Dataset, hop: &Hop, as_of: NaiveDate) -> Judgement {
     let mut out = Judgement::default();
     let loc = hop.location;
-    let mut destinations: Vec<Destination> = Vec::new();
-    match (&loc.international_organisation, &loc.country) {
-        (Some(code), _) => destinations.push(Destination::InternationalOrganisation(code.clone())),
-        (None, Some(c)) if !ds.is_eea(c) => destinations.push(Destination::Country(c.clone())),
-        (None, Some(_)) => {}
-        (None, None) => out
-            .issues
-            .push(Issue::new(RuleId::DestinationUnknown, None)),
+    if loc.international_organisation.is_none() && loc.country.is_none() {
+        out.issues
+            .push(Issue::new(RuleId::DestinationUnknown, None));
     }
-    for c in &loc.remote_access_from {
-        let d = Destination::Country(c.clone());
-        if !ds.is_eea(c) && !destinations.contains(&d) {
-            destinations.push(d);
-        }
-    }
+    let destinations = destinations(ds, loc);
     for d in &destinations {
-        let code = match d {
-            Destination::Country(c) => c.to_string(),
-            Destination::InternationalOrganisation(o) => o.clone(),
-        };
+        let code = d.code();
         out.third_countries.push(code.clone());
         let before = out.issues.len();
         destination(ds, hop, d, &code, as_of, &mut out.issues);
@@ -83,6 +70,24 @@ pub(crate) fn hop(ds: &Dataset, hop: &Hop, as_of: NaiveDate) -> Judgement {
             issue
                 .params
                 .push(("recorded_in", serde_name(&hop.safeguard.source)));
+        }
+    }
+    out
+}
+
+/// The third countries and international organisations a recipient's data reach: where it
+/// is established unless that is in the EEA, and every place it is reached from remotely.
+pub(crate) fn destinations(ds: &Dataset, loc: &Location) -> Vec<Destination> {
+    let mut out = Vec::new();
+    match (&loc.international_organisation, &loc.country) {
+        (Some(code), _) => out.push(Destination::InternationalOrganisation(code.clone())),
+        (None, Some(c)) if !ds.is_eea(c) => out.push(Destination::Country(c.clone())),
+        _ => {}
+    }
+    for c in &loc.remote_access_from {
+        let d = Destination::Country(c.clone());
+        if !ds.is_eea(c) && !out.contains(&d) {
+            out.push(d);
         }
     }
     out
@@ -137,11 +142,11 @@ fn destination(
                 } else if ds
                     .adequacy
                     .iter()
-                    .any(|a| a.reference.eq_ignore_ascii_case(r))
+                    .any(|a| crate::dataset::same_reference(&a.reference, r))
                 {
                     let mine: Vec<&AdequacyDecision> = ds
                         .decisions_for(d)
-                        .filter(|a| a.reference.eq_ignore_ascii_case(r))
+                        .filter(|a| crate::dataset::same_reference(&a.reference, r))
                         .collect();
                     adequacy(&mine, hop, code, as_of, issues);
                 } else {
@@ -347,6 +352,11 @@ fn tia(ds: &Dataset, hop: &Hop, code: &str, as_of: NaiveDate, issues: &mut Vec<I
             Issue::new(RuleId::TiaMissing, at())
                 .with("mechanism", serde_name(&hop.safeguard.mechanism))
                 .with("source", &ds.tia.source),
+        ),
+        Some(t) if t.not_equivalent => issues.push(
+            Issue::new(RuleId::TiaNegative, at())
+                .with("mechanism", serde_name(&hop.safeguard.mechanism))
+                .with("done_on", t.done_on),
         ),
         Some(t) => {
             if let Some(due) = t.re_evaluate_on.filter(|due| *due < as_of) {

@@ -5,11 +5,13 @@
 //! - `register`: the input the app fills from the vault.
 //! - `check`: the rules, as of a date; `what_if`: the same under a hypothetical dataset.
 //! - `finding`: what comes out, with stable rule ids, severities and counts.
+//! - `flows`: every hop with where it lands and its worst finding, for maps and chain views.
 
 mod check;
 mod dataset;
 mod error;
 mod finding;
+mod flows;
 mod judge;
 mod register;
 mod text;
@@ -20,5 +22,6 @@ pub use check::check;
 pub use dataset::*;
 pub use error::DatasetError;
 pub use finding::{EntryRef, Finding, RuleId, Severity, SeverityCounts, sort, summary};
+pub use flows::{Flow, flows};
 pub use register::*;
 pub use what_if::{Hypothesis, WhatIf, what_if};

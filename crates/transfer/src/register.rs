@@ -113,6 +113,9 @@ impl Default for Safeguard {
 pub struct Tia {
     pub done_on: NaiveDate,
     pub re_evaluate_on: Option<NaiveDate>,
+    /// The user concluded that the destination's protection is not essentially equivalent.
+    #[serde(default)]
+    pub not_equivalent: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -39,6 +39,7 @@ pub(crate) fn articles(rule: RuleId) -> &'static [&'static str] {
         RuleId::DecisionUnverified => &["Art. 45"],
         RuleId::SccModuleMismatch => &["Art. 46(2)(c)"],
         RuleId::TiaMissing | RuleId::TiaOverdue => &["Art. 46(1)", "Art. 5(2)"],
+        RuleId::TiaNegative => &["Art. 44", "Art. 46(1)"],
         RuleId::DerogationMisuse => &["Art. 49(1)"],
         RuleId::SpecialDataThirdCountry => &["Art. 9", "Art. 10", "Art. 35", "Art. 46(1)"],
         RuleId::OnwardTransferUnsafeguarded => &["Art. 44", "Art. 28(4)", "Art. 46"],
@@ -125,6 +126,11 @@ pub(crate) fn message(rule: RuleId, p: &Params) -> String {
             "the transfer impact assessment for {to} was due for re-evaluation on {} (EDPB Recommendations 01/2020, step 6; Art. 46(1)).",
             get(p, "re_evaluate_on")
         ),
+        RuleId::TiaNegative => format!(
+            "the transfer impact assessment of {} concluded that data going to {to} under {} are not protected to a level essentially equivalent to the EEA's, yet the transfer is still recorded (Art. 44; SCC clauses 14 and 16; EDPB Recommendations 01/2020, step 4).",
+            get(p, "done_on"),
+            get(p, "mechanism")
+        ),
         RuleId::DerogationMisuse => format!(
             "data go to {to}, a {} in a recurring relationship, on an Art. 49 derogation; derogations serve occasional transfers only and never a processor relationship (Art. 49(1); EDPB Guidelines 2/2018).",
             get(p, "importer_role")
@@ -203,6 +209,9 @@ pub(crate) fn remedy(rule: RuleId, p: &Params) -> String {
             get(p, "destination")
         ),
         RuleId::TiaOverdue => format!("Re-evaluate the transfer impact assessment for {r}."),
+        RuleId::TiaNegative => format!(
+            "Suspend the transfer to {r}, or add supplementary measures that close the gap and assess again."
+        ),
         RuleId::DerogationMisuse => format!("Put SCCs with a TIA in place with {r}."),
         RuleId::SpecialDataThirdCountry => format!(
             "Make sure the TIA for {r} covers these data and consider a DPIA; prefer keeping them in the EEA."

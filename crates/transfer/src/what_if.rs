@@ -11,7 +11,8 @@ use std::collections::HashSet;
 use ts_rs::TS;
 
 /// A change to the reference dataset to test.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum Hypothesis {
     /// The destination's adequacy decisions stop applying on `on` (e.g. the CJEU strikes the
@@ -47,7 +48,7 @@ impl Dataset {
                 }
             }
             Hypothesis::InstrumentInvalidated { reference, on } => {
-                let same = |r: &str| r.eq_ignore_ascii_case(reference);
+                let same = |r: &str| crate::dataset::same_reference(r, reference);
                 for a in ds.adequacy.iter_mut().filter(|a| same(&a.reference)) {
                     end(&mut a.ends_on, a.adopted_on, *on);
                 }
@@ -88,6 +89,7 @@ fn end(ends_on: &mut Option<NaiveDate>, adopted_on: NaiveDate, on: NaiveDate) {
 #[ts(export)]
 pub struct WhatIf {
     pub findings: Vec<Finding>,
+    pub organisations: Vec<Named>,
     pub activities: Vec<Named>,
     /// The controllers whose processing (Art. 30(2) activities) would be affected.
     pub clients: Vec<Named>,
@@ -104,20 +106,30 @@ pub fn what_if(
     let changed = hypotheses.iter().fold(ds.clone(), |d, h| d.with(h));
     let baseline = check(ds, register, as_of);
     let known: HashSet<_> = baseline.iter().map(Finding::key).collect();
-    let findings: Vec<Finding> = check(&changed, register, as_of)
-        .into_iter()
-        .filter(|f| !known.contains(&f.key()))
-        .collect();
-    let distinct = |pick: fn(&Finding) -> Option<&Named>| {
-        let mut seen: Vec<Named> = findings.iter().filter_map(pick).cloned().collect();
-        seen.sort();
-        seen.dedup();
-        seen
-    };
-    WhatIf {
-        activities: distinct(|f| f.activity.as_ref()),
-        clients: distinct(|f| f.client.as_ref()),
-        vendors: distinct(|f| f.vendor.as_ref()),
-        findings,
+    WhatIf::of(
+        check(&changed, register, as_of)
+            .into_iter()
+            .filter(|f| !known.contains(&f.key()))
+            .collect(),
+    )
+}
+
+impl WhatIf {
+    /// The new findings (of one register or several) with the parties they touch.
+    pub fn of(mut findings: Vec<Finding>) -> Self {
+        crate::finding::sort(&mut findings);
+        let distinct = |pick: fn(&Finding) -> Option<&Named>| {
+            let mut seen: Vec<Named> = findings.iter().filter_map(pick).cloned().collect();
+            seen.sort();
+            seen.dedup();
+            seen
+        };
+        WhatIf {
+            organisations: distinct(|f| Some(&f.organisation)),
+            activities: distinct(|f| f.activity.as_ref()),
+            clients: distinct(|f| f.client.as_ref()),
+            vendors: distinct(|f| f.vendor.as_ref()),
+            findings,
+        }
     }
 }

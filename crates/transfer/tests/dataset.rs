@@ -164,3 +164,16 @@ fn unknown_scope_condition() {
     let e = error(&edited(|v| v["adequacy"][0]["scope"] = "half".into()));
     assert!(e.contains("unknown variant `half`"), "{e}");
 }
+
+#[test]
+fn references_match_as_people_write_them() {
+    use dpadesk_transfer::same_reference;
+    assert!(same_reference("(EU) 2021/914", "2021/914"));
+    assert!(same_reference("2010/87/EU", "Decision 2010/87"));
+    assert!(same_reference("2000/520/EC", "2000/520/ec"));
+    assert!(!same_reference("(EU) 2021/914", "2021/915"));
+    assert!(!same_reference("2010/87/EU", "2010/8"));
+    let ds = Dataset::builtin();
+    assert!(ds.scc_generation("2021/914").is_some());
+    assert!(ds.invalidated("2010/87").is_some());
+}

@@ -47,6 +47,7 @@ fn tia(done: &str, due: Option<&str>) -> Tia {
     Tia {
         done_on: day(done),
         re_evaluate_on: due.map(day),
+        not_equivalent: false,
     }
 }
 
@@ -786,6 +787,38 @@ fn scenarios() -> Vec<Scenario> {
                 Role::Processor,
                 Safeguard {
                     tia: Some(tia("2023-01-01", None)),
+                    ..scc_with_tia()
+                },
+            ),
+            &[(R::TiaMissing, S::High)],
+        ),
+        s(
+            "TIA concluding the protection is not essentially equivalent",
+            "2024-01-01",
+            one(
+                vendor("Acme Inc.", at("CN")),
+                Role::Processor,
+                Safeguard {
+                    tia: Some(Tia {
+                        not_equivalent: true,
+                        ..tia("2023-06-01", Some("2025-06-01"))
+                    }),
+                    ..scc_with_tia()
+                },
+            ),
+            &[(R::TiaNegative, S::Blocker)],
+        ),
+        s(
+            "negative TIA written after the as-of date is not yet known",
+            "2023-01-01",
+            one(
+                vendor("Acme Inc.", at("CN")),
+                Role::Processor,
+                Safeguard {
+                    tia: Some(Tia {
+                        not_equivalent: true,
+                        ..tia("2023-06-01", None)
+                    }),
                     ..scc_with_tia()
                 },
             ),

@@ -5,7 +5,7 @@ import type { Named } from "./Named";
 /**
  * What a hypothesis would cost: the new findings and who they touch.
  */
-export type WhatIf = { findings: Array<Finding>, activities: Array<Named>, 
+export type WhatIf = { findings: Array<Finding>, organisations: Array<Named>, activities: Array<Named>, 
 /**
  * The controllers whose processing (Art. 30(2) activities) would be affected.
  */
