@@ -10,10 +10,12 @@ pub mod library;
 pub mod lists;
 mod memo;
 pub mod overview;
+pub mod reference;
 pub mod reminders;
 pub mod sample;
 pub mod search;
 pub mod session;
+pub mod tia;
 pub mod transfers;
 pub mod validate;
 
@@ -41,8 +43,8 @@ pub struct App {
     lists: Memo<Arc<Vec<SubprocessorList>>>,
     /// Counts changes, so a load that a change overtook is not kept.
     generation: AtomicU64,
-    /// The reference facts the transfer checks judge against.
-    dataset: dpadesk_transfer::Dataset,
+    /// The reference facts the transfer checks judge against, read once from the vault.
+    dataset: Memo<Arc<dpadesk_transfer::Dataset>>,
 }
 
 /// Every activity of the vault by id.
@@ -62,7 +64,7 @@ impl App {
             activities: Memo::default(),
             lists: Memo::default(),
             generation: AtomicU64::new(0),
-            dataset: dpadesk_transfer::Dataset::builtin(),
+            dataset: Memo::default(),
         }
     }
 
@@ -173,6 +175,7 @@ impl App {
             EntityKind::Dpa => v.get::<DpaData>(id).await?.is_some(),
             EntityKind::SubprocessorList => v.get::<SubprocessorListData>(id).await?.is_some(),
             EntityKind::Measure => v.get::<MeasureData>(id).await?.is_some(),
+            EntityKind::Tia => v.get::<TiaData>(id).await?.is_some(),
         })
     }
 

@@ -1,5 +1,5 @@
 //! The demo content behind `dpadesk sample` and the first-run button: organisations,
-//! vendors, agreements and subprocessor lists built from published vendor facts, so a new
+//! vendors, agreements, subprocessor lists and a TIA built from published vendor facts, so a new
 //! user sees a filled register before entering their own.
 //!
 //! `data/sample.json` names records by references such as `"@v-emaillabs"`; any string
@@ -21,6 +21,7 @@ struct SampleFile {
     processor_records: Vec<Entry>,
     dpas: Vec<Entry>,
     subprocessor_lists: Vec<Entry>,
+    tias: Vec<Entry>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -123,6 +124,7 @@ impl App {
         summary.subprocessor_lists = self
             .add_all::<SubprocessorListData>(&file.subprocessor_lists, &mut ids)
             .await?;
+        self.add_all::<TiaData>(&file.tias, &mut ids).await?;
         Ok(summary)
     }
 

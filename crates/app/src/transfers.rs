@@ -32,6 +32,36 @@ impl CheckReport {
     }
 }
 
+/// Every hop of the data flows, for the map, the chain views and the cross-client view.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct FlowReport {
+    pub as_of: NaiveDate,
+    pub dataset_version: String,
+    pub flows: Vec<transfer::Flow>,
+}
+
+/// One organisation's open transfer findings, counted by severity (the home screen's badge).
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct OrganisationFindings {
+    pub organisation: transfer::Named,
+    pub counts: transfer::SeverityCounts,
+}
+
+/// What a hypothetical change of the law would cost: the findings it would add and whom
+/// they touch.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct WhatIfReport {
+    pub as_of: NaiveDate,
+    pub dataset_version: String,
+    pub hypotheses: Vec<transfer::Hypothesis>,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub lost: transfer::WhatIf,
+}
+
 /// What the register says about every vendor, read once per check.
 struct Catalogue {
     vendors: HashMap<Id, Vendor>,
@@ -39,25 +69,33 @@ struct Catalogue {
     latest: HashMap<Id, SubprocessorList>,
 }
 
+/// An organisation's concluded TIAs by vendor and subprocessor (see `tia::concluded`).
+type Tias = HashMap<(Id, String), transfer::Tia>;
+
 impl Catalogue {
-    fn vendor(&self, id: Id, role_for: &[Id]) -> Option<transfer::Vendor> {
+    fn vendor(&self, id: Id, role_for: &[Id], tias: &Tias) -> Option<transfer::Vendor> {
         let v = self.vendors.get(&id)?;
         let mut path = vec![id];
         Some(transfer::Vendor {
             id,
             name: v.data.legal_name.clone(),
-            location: location(v.data.country.clone()),
+            location: location(v.data.country.clone(), Some(&v.data)),
             dpf_certified: v.data.dpf_certified,
             // An independent controller's own processors are its transfers, not ours.
             subprocessors: if role_for.contains(&id) {
-                self.subprocessors(id, &mut path)
+                self.subprocessors(id, &mut path, tias)
             } else {
                 Vec::new()
             },
         })
     }
 
-    fn subprocessors(&self, vendor: Id, path: &mut Vec<Id>) -> Vec<transfer::Subprocessor> {
+    fn subprocessors(
+        &self,
+        vendor: Id,
+        path: &mut Vec<Id>,
+        tias: &Tias,
+    ) -> Vec<transfer::Subprocessor> {
         let Some(list) = self.latest.get(&vendor) else {
             return Vec::new();
         };
@@ -69,21 +107,25 @@ impl Catalogue {
                 let nested = match e.vendor_id {
                     Some(id) if path.len() < MAX_DEPTH && !path.contains(&id) => {
                         path.push(id);
-                        let own = self.subprocessors(id, path);
+                        let own = self.subprocessors(id, path, tias);
                         path.pop();
                         own
                     }
                     _ => Vec::new(),
                 };
+                // TIAs of onward transfers are kept under the vendor the organisation uses.
+                let tia = tias.get(&(path[0], e.name.trim().to_lowercase())).copied();
                 transfer::Subprocessor {
                     vendor_id: e.vendor_id,
                     name: e.name.clone(),
-                    location: location(e.country.clone()),
+                    location: location(e.country.clone(), matched.map(|v| &v.data)),
                     dpf_certified: matched.is_some_and(|v| v.data.dpf_certified),
                     role: transfer::Role::Processor,
                     safeguard: transfer::Safeguard {
                         mechanism: e.mechanism.unwrap_or(TransferMechanism::Unknown),
                         source: transfer::MechanismSource::List,
+                        scope_confirmed: matched.is_some_and(|v| v.data.adequacy_scope_confirmed),
+                        tia,
                         ..Default::default()
                     },
                     subprocessors: nested,
@@ -93,9 +135,13 @@ impl Catalogue {
     }
 }
 
-fn location(country: Option<CountryCode>) -> transfer::Location {
+/// Where a recipient is; a catalogue vendor adds the countries it is reached from.
+fn location(country: Option<CountryCode>, vendor: Option<&VendorData>) -> transfer::Location {
     transfer::Location {
         country,
+        remote_access_from: vendor
+            .map(|v| v.remote_access_from.clone())
+            .unwrap_or_default(),
         ..Default::default()
     }
 }
@@ -107,26 +153,28 @@ fn role_of(kind: RecipientKind) -> transfer::Role {
     }
 }
 
-/// The transfer tool of a vendor relationship as the DPA records it.
-fn safeguard(dpa: Option<&Dpa>) -> transfer::Safeguard {
-    match dpa {
+/// The transfer tool of a vendor relationship as the DPA records it, with the vendor's
+/// adequacy scope and the organisation's TIA of the transfer.
+fn safeguard(dpa: Option<&Dpa>, vendor: Option<&Vendor>, tias: &Tias) -> transfer::Safeguard {
+    let mut sg = match dpa {
         Some(d) => transfer::Safeguard {
             mechanism: d.transfer_mechanism.unwrap_or(TransferMechanism::Unknown),
             source: transfer::MechanismSource::Dpa,
+            instrument: Some(d.transfer_instrument.trim().to_string()).filter(|i| !i.is_empty()),
             scc_module: d.scc_module,
             contract_signed_on: d.signed_on,
             ..Default::default()
         },
         None => transfer::Safeguard::default(),
+    };
+    if let Some(v) = vendor {
+        sg.scope_confirmed = v.data.adequacy_scope_confirmed;
+        sg.tia = tias.get(&(v.id, String::new())).copied();
     }
+    sg
 }
 
 impl App {
-    /// The reference dataset the checks judge against.
-    pub fn dataset(&self) -> &transfer::Dataset {
-        &self.dataset
-    }
-
     async fn catalogue(&self) -> AppResult<Catalogue> {
         let vendors = self
             .list::<VendorData>()
@@ -151,6 +199,9 @@ impl App {
     ) -> AppResult<transfer::Register> {
         let dpas = self.dpas_of(org.id).await?;
         let dpa_of = |vendor: Id| dpas.iter().find(|d| d.vendor_id == vendor);
+        let tias = crate::tia::concluded(&self.vault.tias_of(org.id).await?);
+        let safeguard_of =
+            |vendor: Id| safeguard(dpa_of(vendor), catalogue.vendors.get(&vendor), &tias);
         let mut used: Vec<Id> = Vec::new();
         let mut processors: Vec<Id> = Vec::new();
         let mut activities = Vec::new();
@@ -171,13 +222,13 @@ impl App {
                         uses.push(transfer::VendorUse {
                             vendor_id: vendor,
                             role,
-                            safeguard: safeguard(dpa_of(vendor)),
+                            safeguard: safeguard_of(vendor),
                         });
                     }
                     None if r.kind != RecipientKind::Internal => {
                         other_recipients.push(transfer::OtherRecipient {
                             name: r.name.clone(),
-                            location: location(r.country.clone()),
+                            location: location(r.country.clone(), None),
                             role,
                             ..Default::default()
                         })
@@ -188,7 +239,7 @@ impl App {
             for t in &a.data.transfers {
                 other_recipients.push(transfer::OtherRecipient {
                     name: t.recipient.clone(),
-                    location: location(Some(t.country.clone())),
+                    location: location(Some(t.country.clone()), None),
                     role: transfer::Role::Controller,
                     safeguard: transfer::Safeguard {
                         mechanism: t.mechanism,
@@ -219,7 +270,7 @@ impl App {
                     transfer::VendorUse {
                         vendor_id: vendor,
                         role: transfer::Role::Processor,
-                        safeguard: safeguard(dpa_of(vendor)),
+                        safeguard: safeguard_of(vendor),
                     }
                 })
                 .collect();
@@ -244,7 +295,7 @@ impl App {
         used.retain(|id| seen.insert(*id));
         let vendors = used
             .iter()
-            .filter_map(|&id| catalogue.vendor(id, &processors))
+            .filter_map(|&id| catalogue.vendor(id, &processors, &tias))
             .collect();
         let pending_changes = used
             .iter()
@@ -282,28 +333,97 @@ impl App {
         })
     }
 
-    /// Checks one organisation, or every one, as of `as_of`; most severe findings first.
-    pub async fn check_transfers(
+    /// The registers of one organisation, or of every one, as the checker reads them.
+    async fn transfer_registers(
         &self,
         organisation: Option<Id>,
-        as_of: NaiveDate,
-    ) -> AppResult<CheckReport> {
+    ) -> AppResult<Vec<transfer::Register>> {
         let organisations = match organisation {
             Some(id) => vec![self.get::<OrganisationData>(id).await?],
             None => self.list::<OrganisationData>().await?,
         };
         let catalogue = self.catalogue().await?;
         let changed = self.changed_lists().await?;
-        let mut findings = Vec::new();
+        let mut out = Vec::with_capacity(organisations.len());
         for org in &organisations {
-            let register = self.transfer_register(org, &catalogue, &changed).await?;
-            findings.extend(transfer::check(&self.dataset, &register, as_of));
+            out.push(self.transfer_register(org, &catalogue, &changed).await?);
+        }
+        Ok(out)
+    }
+
+    /// Checks one organisation, or every one, as of `as_of`; most severe findings first.
+    pub async fn check_transfers(
+        &self,
+        organisation: Option<Id>,
+        as_of: NaiveDate,
+    ) -> AppResult<CheckReport> {
+        let ds = self.dataset().await?;
+        let mut findings = Vec::new();
+        for register in self.transfer_registers(organisation).await? {
+            findings.extend(transfer::check(&ds, &register, as_of));
         }
         transfer::sort(&mut findings);
         Ok(CheckReport {
             as_of,
-            dataset_version: self.dataset.version.clone(),
+            dataset_version: ds.version.clone(),
             findings,
+        })
+    }
+
+    /// Every organisation's findings as of `as_of`, counted by severity, in name order.
+    pub async fn transfer_summary(&self, as_of: NaiveDate) -> AppResult<Vec<OrganisationFindings>> {
+        let ds = self.dataset().await?;
+        let mut out = Vec::new();
+        for register in self.transfer_registers(None).await? {
+            let findings = transfer::check(&ds, &register, as_of);
+            out.push(OrganisationFindings {
+                organisation: transfer::Named {
+                    id: register.organisation.id,
+                    name: register.organisation.name.clone(),
+                },
+                counts: transfer::summary(&findings),
+            });
+        }
+        Ok(out)
+    }
+
+    /// Every data flow of one organisation, or of every one (the cross-client view), with
+    /// the worst finding on each hop as of `as_of`.
+    pub async fn transfer_flows(
+        &self,
+        organisation: Option<Id>,
+        as_of: NaiveDate,
+    ) -> AppResult<FlowReport> {
+        let ds = self.dataset().await?;
+        let mut flows = Vec::new();
+        for register in self.transfer_registers(organisation).await? {
+            let findings = transfer::check(&ds, &register, as_of);
+            flows.extend(transfer::flows(&ds, &register, &findings));
+        }
+        Ok(FlowReport {
+            as_of,
+            dataset_version: ds.version.clone(),
+            flows,
+        })
+    }
+
+    /// What would lose its basis under the hypotheses, for one organisation or every one.
+    pub async fn transfer_what_if(
+        &self,
+        organisation: Option<Id>,
+        as_of: NaiveDate,
+        hypotheses: &[transfer::Hypothesis],
+    ) -> AppResult<WhatIfReport> {
+        let ds = self.dataset().await?;
+        let mut findings = Vec::new();
+        for register in self.transfer_registers(organisation).await? {
+            findings.extend(transfer::what_if(&ds, &register, as_of, hypotheses).findings);
+        }
+        Ok(WhatIfReport {
+            as_of,
+            dataset_version: ds.version.clone(),
+            hypotheses: hypotheses.to_vec(),
+            lost: transfer::WhatIf::of(findings),
         })
     }
 }

@@ -89,3 +89,362 @@ async fn us_subprocessors_under_scc_without_a_tia_are_named_with_their_vendor() 
     assert!(everyone.findings.len() > report.findings.len());
     assert!(!everyone.dataset_version.is_empty());
 }
+
+fn vendor_named(vendors: &[Vendor], name: &str) -> Vendor {
+    vendors
+        .iter()
+        .find(|v| v.data.legal_name == name)
+        .cloned()
+        .unwrap_or_else(|| panic!("sample vendor {name}"))
+}
+
+fn about<'a>(
+    report: &'a dpadesk_app::transfers::CheckReport,
+    rule: RuleId,
+    recipient: &str,
+) -> Vec<&'a dpadesk_transfer::Finding> {
+    report
+        .findings
+        .iter()
+        .filter(|f| f.rule == rule)
+        .filter(|f| {
+            let importer = match (&f.subprocessor, &f.vendor) {
+                (Some(s), _) => Some(s.name.as_str()),
+                (None, Some(v)) => Some(v.name.as_str()),
+                (None, None) => None,
+            };
+            importer == Some(recipient)
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_concluded_tia_answers_tia_missing_and_a_negative_one_blocks() {
+    let (_dir, app, shop) = sample().await;
+    let ca = vendor_named(
+        &app.list::<VendorData>().await.expect("vendors"),
+        "CA Customer Alliance GmbH",
+    );
+    let today = day("2026-12-02");
+    let before = app
+        .check_transfers(Some(shop.id), today)
+        .await
+        .expect("check");
+    assert_eq!(
+        about(&before, RuleId::TiaMissing, "Chargebee Inc.").len(),
+        1
+    );
+
+    // The form opens pre-filled from the vendor's list and the dataset's notes on US law.
+    let draft = app
+        .tia_draft(shop.id, ca.id, "Chargebee Inc.", today)
+        .await
+        .expect("draft");
+    assert!(draft.existing.is_none());
+    assert!(draft.third_country && draft.art46_tool);
+    assert_eq!(
+        draft.adequacy, None,
+        "Chargebee is not marked DPF-certified"
+    );
+    assert_eq!(draft.data.country, Some("US".parse().expect("US")));
+    assert_eq!(draft.data.mechanism, Some(TransferMechanism::Scc));
+    assert!(draft.laws.is_some_and(|l| !l.laws.is_empty()));
+
+    // A conclusion needs a date and an assessment of the law.
+    let unfinished = TiaData {
+        conclusion: TiaConclusion::Equivalent,
+        ..draft.data.clone()
+    };
+    let err = app.create(unfinished).await.expect_err("incomplete TIA");
+    let fields: Vec<&str> = err.fields().iter().map(|f| f.field.as_str()).collect();
+    assert!(
+        fields.contains(&"assessed_on") && fields.contains(&"law_assessment"),
+        "{fields:?}"
+    );
+
+    let tia = app
+        .create(TiaData {
+            law_assessment: "FISA 702 applies; encrypted at rest with EEA-held keys.".into(),
+            measures: vec![SupplementaryMeasure::EncryptionKeysInEea],
+            conclusion: TiaConclusion::EquivalentWithMeasures,
+            assessed_on: Some(day("2026-11-30")),
+            re_evaluate_on: Some(day("2027-11-30")),
+            ..draft.data.clone()
+        })
+        .await
+        .expect("TIA saved");
+    let after = app
+        .check_transfers(Some(shop.id), today)
+        .await
+        .expect("check");
+    assert!(about(&after, RuleId::TiaMissing, "Chargebee Inc.").is_empty());
+    assert_eq!(
+        about(&after, RuleId::TiaMissing, "HubSpot, Inc.").len(),
+        1,
+        "a TIA covers one transfer only"
+    );
+    // Before it was written, it did not exist.
+    let earlier = app
+        .check_transfers(Some(shop.id), day("2026-11-01"))
+        .await
+        .expect("check");
+    assert_eq!(
+        about(&earlier, RuleId::TiaMissing, "Chargebee Inc.").len(),
+        1
+    );
+    // Overdue a year later.
+    let later = app
+        .check_transfers(Some(shop.id), day("2027-12-01"))
+        .await
+        .expect("check");
+    assert_eq!(about(&later, RuleId::TiaOverdue, "Chargebee Inc.").len(), 1);
+
+    app.update(
+        tia.id,
+        TiaData {
+            conclusion: TiaConclusion::NotEquivalent,
+            ..tia.data.clone()
+        },
+    )
+    .await
+    .expect("updated");
+    let negative = app
+        .check_transfers(Some(shop.id), today)
+        .await
+        .expect("check");
+    let blocked = about(&negative, RuleId::TiaNegative, "Chargebee Inc.");
+    assert_eq!(blocked.len(), 1);
+    assert_eq!(blocked[0].severity, Severity::Blocker);
+    assert!(
+        app.tia_draft(shop.id, ca.id, "chargebee inc.", today)
+            .await
+            .expect("draft")
+            .existing
+            .is_some_and(|t| t.id == tia.id),
+        "the form reopens the recorded TIA"
+    );
+    // The vendor cannot be deleted from under its TIA.
+    let refused = app.delete::<VendorData>(ca.id).await.expect_err("in use");
+    assert!(
+        refused.to_string().contains("transfer impact assessment"),
+        "{refused}"
+    );
+}
+
+#[tokio::test]
+async fn remote_access_and_a_named_old_instrument_are_judged() {
+    let (_dir, app, shop) = sample().await;
+    let vendors = app.list::<VendorData>().await.expect("vendors");
+    let vercom = vendor_named(&vendors, "Vercom S.A.");
+    let today = day("2026-12-02");
+    app.update(
+        vercom.id,
+        VendorData {
+            remote_access_from: vec!["IN".parse().expect("IN")],
+            ..vercom.data.clone()
+        },
+    )
+    .await
+    .expect("vendor");
+    let report = app
+        .check_transfers(Some(shop.id), today)
+        .await
+        .expect("check");
+    let remote: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.vendor.as_ref().is_some_and(|v| v.id == vercom.id) && f.chain.is_empty())
+        .filter(|f| f.destination.as_deref() == Some("IN"))
+        .collect();
+    assert!(
+        remote.iter().any(|f| f.rule == RuleId::NoMechanism),
+        "support from India is a transfer with no tool: {:#?}",
+        report.findings
+    );
+
+    // The DPA names the 2010 SCCs for that remote access: invalid since 2022-12-27.
+    let dpa = app
+        .dpas_of(shop.id)
+        .await
+        .expect("dpas")
+        .into_iter()
+        .find(|d| d.vendor_id == vercom.id)
+        .expect("dpa");
+    app.update(
+        dpa.id,
+        DpaData {
+            transfer_mechanism: Some(TransferMechanism::Scc),
+            scc_module: Some(SccModule::ControllerToProcessor),
+            transfer_instrument: "2010/87/EU".into(),
+            ..dpa.data.clone()
+        },
+    )
+    .await
+    .expect("dpa");
+    let report = app
+        .check_transfers(Some(shop.id), today)
+        .await
+        .expect("check");
+    assert!(
+        report
+            .findings
+            .iter()
+            .any(|f| f.rule == RuleId::InvalidMechanism
+                && f.vendor.as_ref().is_some_and(|v| v.id == vercom.id)
+                && f.destination.as_deref() == Some("IN")),
+        "{:#?}",
+        report.findings
+    );
+}
+
+fn newer_dataset(date: &str, version: &str) -> Vec<u8> {
+    let mut ds: serde_json::Value =
+        serde_json::from_str(include_str!("../../transfer/data/dataset.json")).expect("json");
+    ds["date"] = date.into();
+    ds["version"] = version.into();
+    serde_json::to_vec(&ds).expect("bytes")
+}
+
+#[tokio::test]
+async fn a_newer_dataset_is_kept_in_the_vault_and_a_bad_one_changes_nothing() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("v.dpadesk");
+    let keys = key_source(Some("pass phrase".into()));
+    let app = create_vault(&path, &keys).await.expect("vault");
+    let builtin = app.reference_dataset().await.expect("info");
+    assert!(!builtin.loaded);
+    assert_eq!(builtin.in_use, builtin.builtin);
+
+    for bad in [
+        b"not json at all".to_vec(),
+        br#"{"format": 99}"#.to_vec(),
+        br#"{"format": 1, "version": "x"}"#.to_vec(),
+        newer_dataset("2001-01-01", "2001.1"),
+    ] {
+        let err = app.load_dataset(&bad).await.expect_err("refused");
+        assert_eq!(err.kind(), "invalid");
+        assert_eq!(err.fields()[0].field, "file");
+        assert_eq!(app.reference_dataset().await.expect("info"), builtin);
+    }
+
+    let loaded = app
+        .load_dataset(&newer_dataset("2099-01-01", "2099.01.1"))
+        .await
+        .expect("loaded");
+    assert!(loaded.loaded);
+    assert_eq!(loaded.in_use.version, "2099.01.1");
+    let report = app
+        .check_transfers(None, day("2026-12-02"))
+        .await
+        .expect("check");
+    assert_eq!(report.dataset_version, "2099.01.1");
+    app.close().await.expect("closed");
+
+    let again = dpadesk_app::session::open_vault(&path, &keys)
+        .await
+        .expect("reopened");
+    assert_eq!(
+        again
+            .reference_dataset()
+            .await
+            .expect("info")
+            .in_use
+            .version,
+        "2099.01.1",
+        "the loaded dataset stays with the vault"
+    );
+    let reset = again.reset_dataset().await.expect("reset");
+    assert_eq!(reset, builtin);
+}
+
+#[tokio::test]
+async fn what_if_flows_and_summary_cover_every_organisation() {
+    let (_dir, app, shop) = sample().await;
+    let today = day("2026-12-02");
+    let sccs_fall = dpadesk_transfer::Hypothesis::InstrumentInvalidated {
+        reference: "2021/914".into(),
+        on: today,
+    };
+    let baseline = app.check_transfers(None, today).await.expect("check");
+    let lost = app
+        .transfer_what_if(None, today, std::slice::from_ref(&sccs_fall))
+        .await
+        .expect("what if");
+    assert_eq!(lost.hypotheses, vec![sccs_fall]);
+    assert!(
+        !lost.lost.findings.is_empty(),
+        "the sample relies on the 2021 SCCs"
+    );
+    assert!(lost.lost.organisations.iter().any(|o| o.id == shop.id));
+    assert!(
+        lost.lost
+            .findings
+            .iter()
+            .all(|f| f.rule == RuleId::InvalidMechanism && f.destination.is_some()),
+        "{:#?}",
+        lost.lost.findings
+    );
+    let known: Vec<_> = baseline.findings.iter().map(|f| f.key()).collect();
+    assert!(lost.lost.findings.iter().all(|f| !known.contains(&f.key())));
+
+    let flows = app
+        .transfer_flows(Some(shop.id), today)
+        .await
+        .expect("flows");
+    let own: Vec<_> = flows.flows.iter().filter(|f| f.chain.is_empty()).collect();
+    assert!(own.iter().all(|f| !f.activities.is_empty()));
+    let chargebee = flows
+        .flows
+        .iter()
+        .find(|f| f.recipient == "Chargebee Inc.")
+        .expect("onward hop");
+    assert_eq!(chargebee.third_countries, vec!["US".to_string()]);
+    assert_eq!(chargebee.status, Some(Severity::High), "TIA missing");
+    assert!(
+        flows
+            .flows
+            .iter()
+            .filter(|f| f.country.as_deref() == Some("DE"))
+            .all(|f| f.third_countries.is_empty() && f.status.is_none()),
+        "EEA hops are in order"
+    );
+
+    let summary = app.transfer_summary(today).await.expect("summary");
+    assert_eq!(
+        summary.len(),
+        app.list::<OrganisationData>().await.expect("orgs").len()
+    );
+    let mine = summary
+        .iter()
+        .find(|s| s.organisation.id == shop.id)
+        .expect("shop");
+    let c = mine.counts;
+    let shop_report = app
+        .check_transfers(Some(shop.id), today)
+        .await
+        .expect("check");
+    assert_eq!(
+        c.blocker + c.high + c.medium + c.low + c.info,
+        shop_report.findings.len()
+    );
+}
+
+#[tokio::test]
+async fn the_sample_tia_is_overdue_for_re_evaluation() {
+    let (_dir, app, shop) = sample().await;
+    let tias = app.tias_of(shop.id).await.expect("tias");
+    assert_eq!(tias.len(), 1);
+    let on = |d| {
+        let app = &app;
+        async move {
+            app.check_transfers(Some(shop.id), day(d))
+                .await
+                .expect("check")
+        }
+    };
+    let fresh = on("2026-01-15").await;
+    assert!(about(&fresh, RuleId::TiaMissing, "Google LLC").is_empty());
+    assert!(about(&fresh, RuleId::TiaOverdue, "Google LLC").is_empty());
+    let due = on("2026-12-02").await;
+    assert_eq!(about(&due, RuleId::TiaOverdue, "Google LLC").len(), 1);
+}

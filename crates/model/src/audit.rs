@@ -18,10 +18,11 @@ pub enum EntityKind {
     Dpa,
     SubprocessorList,
     Measure,
+    Tia,
 }
 
 impl EntityKind {
-    pub const ALL: [EntityKind; 7] = [
+    pub const ALL: [EntityKind; 8] = [
         Self::Organisation,
         Self::Activity,
         Self::ProcessorRecord,
@@ -29,6 +30,7 @@ impl EntityKind {
         Self::Dpa,
         Self::SubprocessorList,
         Self::Measure,
+        Self::Tia,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -40,6 +42,7 @@ impl EntityKind {
             Self::Dpa => "dpa",
             Self::SubprocessorList => "subprocessor_list",
             Self::Measure => "measure",
+            Self::Tia => "tia",
         }
     }
 

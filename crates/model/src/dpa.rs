@@ -111,6 +111,9 @@ pub struct DpaData {
     pub objection_window_days: Option<u32>,
     pub transfer_mechanism: Option<TransferMechanism>,
     pub scc_module: Option<SccModule>,
+    /// The decision the agreement's transfer clauses are taken from, when it names one
+    /// (`2010/87/EU` for the old SCCs); empty means the tool's current instrument.
+    pub transfer_instrument: String,
     pub notes: String,
 }
 

@@ -14,6 +14,7 @@ pub mod party;
 pub mod processor_record;
 pub mod record;
 pub mod subprocessor;
+pub mod tia;
 pub mod vendor;
 
 pub use activity::*;
@@ -28,4 +29,5 @@ pub use party::*;
 pub use processor_record::*;
 pub use record::Record;
 pub use subprocessor::*;
+pub use tia::*;
 pub use vendor::*;

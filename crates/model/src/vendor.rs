@@ -20,6 +20,12 @@ pub struct VendorData {
     pub website: String,
     /// Certified under the EU-US Data Privacy Framework (checked by the user on the DPF list).
     pub dpf_certified: bool,
+    /// Checked by the user: the vendor falls inside a partial adequacy decision's scope
+    /// (Canada's PIPEDA, Japan's APPI private sector, Brazil's LGPD, …).
+    pub adequacy_scope_confirmed: bool,
+    /// Third countries from which the vendor's staff or support can reach the data (remote
+    /// access is a transfer, EDPB Guidelines 05/2021), e.g. a US parent's support desk.
+    pub remote_access_from: Vec<CountryCode>,
     pub notes: String,
 }
 

@@ -6,10 +6,10 @@ use crate::error::{Result, StoreError};
 use crate::keys::{KeySource, SALT_LEN, VaultKey};
 use crate::migration::Migrator;
 use crate::repo::{self, Aggregate, audit};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use dpadesk_model::{
     Activity, AuditAction, AuditEntry, DocumentRef, Dpa, EntityKind, Id, ProcessorRecord, Record,
-    SubprocessorList,
+    SubprocessorList, Tia,
 };
 use sea_orm::sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous,
@@ -271,6 +271,30 @@ impl Vault {
 
     pub async fn dpas_with(&self, vendor: Id) -> Result<Vec<Dpa>> {
         repo::dpa::list_for_vendor(&self.db, vendor).await
+    }
+
+    pub async fn tias_of(&self, organisation: Id) -> Result<Vec<Tia>> {
+        repo::tia::list_for_organisation(&self.db, organisation).await
+    }
+
+    /// The text of the reference dataset the user loaded into this vault, if any.
+    pub async fn loaded_dataset(&self) -> Result<Option<String>> {
+        repo::reference_dataset::get(&self.db).await
+    }
+
+    /// Keeps a validated dataset file in the vault, replacing any loaded before.
+    pub async fn store_dataset(
+        &self,
+        version: &str,
+        date: NaiveDate,
+        content: &str,
+        at: DateTime<Utc>,
+    ) -> Result<()> {
+        repo::reference_dataset::put(&self.db, version, date, content, at).await
+    }
+
+    pub async fn clear_dataset(&self) -> Result<()> {
+        repo::reference_dataset::clear(&self.db).await
     }
 
     pub async fn subprocessor_lists_of(&self, vendor: Id) -> Result<Vec<SubprocessorList>> {

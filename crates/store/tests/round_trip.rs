@@ -29,6 +29,8 @@ async fn every_aggregate_round_trips_with_every_field() {
     v.insert(&agreement).await.expect("dpa");
     let list = subprocessor_list(ven.id);
     v.insert(&list).await.expect("list");
+    let assessment = tia(org.id, ven.id);
+    v.insert(&assessment).await.expect("tia");
 
     assert_eq!(v.fetch::<MeasureData>(m.id).await.expect("get"), m);
     assert_eq!(v.fetch::<OrganisationData>(org.id).await.expect("get"), org);
@@ -45,6 +47,14 @@ async fn every_aggregate_round_trips_with_every_field() {
     assert_eq!(
         v.fetch::<SubprocessorListData>(list.id).await.expect("get"),
         list
+    );
+    assert_eq!(
+        v.fetch::<TiaData>(assessment.id).await.expect("get"),
+        assessment
+    );
+    assert_eq!(
+        v.tias_of(org.id).await.expect("list"),
+        vec![assessment.clone()]
     );
     assert_eq!(
         v.document_content(doc.id).await.expect("content"),
@@ -188,4 +198,55 @@ async fn replacing_a_dpa_document_drops_the_old_file() {
         .await
         .expect("delete");
     assert!(v.document_content(second.id).await.is_err());
+}
+
+#[tokio::test]
+async fn a_tia_keeps_its_organisation_and_vendor_and_a_loaded_dataset_is_one_row() {
+    let t = temp_vault().await;
+    let v = &t.vault;
+    let org = organisation("Acme Sp. z o.o.", &[]);
+    v.insert(&org).await.expect("org");
+    let ven = vendor("Vercom S.A.");
+    v.insert(&ven).await.expect("vendor");
+    let assessment = tia(org.id, ven.id);
+    v.insert(&assessment).await.expect("tia");
+
+    let err = v
+        .delete::<VendorData>(ven.id, at(4))
+        .await
+        .expect_err("vendor in use");
+    assert!(
+        err.to_string().contains(
+            "the transfer impact assessment of Acme Sp. z o.o. for Amazon Web Services, Inc."
+        ),
+        "{err}"
+    );
+    let err = v
+        .delete::<OrganisationData>(org.id, at(4))
+        .await
+        .expect_err("org in use");
+    assert!(
+        err.to_string().contains("1 transfer impact assessment"),
+        "{err}"
+    );
+    v.delete::<TiaData>(assessment.id, at(5))
+        .await
+        .expect("tia deleted");
+    v.delete::<VendorData>(ven.id, at(5))
+        .await
+        .expect("vendor free");
+
+    assert_eq!(v.loaded_dataset().await.expect("none"), None);
+    v.store_dataset("2027.1", date(2027, 1, 1), "{\"a\":1}", at(6))
+        .await
+        .expect("stored");
+    v.store_dataset("2027.2", date(2027, 2, 1), "{\"a\":2}", at(7))
+        .await
+        .expect("replaced");
+    assert_eq!(
+        v.loaded_dataset().await.expect("one"),
+        Some("{\"a\":2}".to_string())
+    );
+    v.clear_dataset().await.expect("cleared");
+    assert_eq!(v.loaded_dataset().await.expect("none"), None);
 }

@@ -12,6 +12,7 @@ mod measure;
 mod organisation;
 mod processor_record;
 mod subprocessor_list;
+mod tia;
 mod vendor;
 
 /// Something a record points at that must hold in the vault when it is saved.

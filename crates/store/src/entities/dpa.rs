@@ -19,6 +19,7 @@ pub struct Model {
     pub objection_window_days: Option<i32>,
     pub transfer_mechanism: Option<String>,
     pub scc_module: Option<String>,
+    pub transfer_instrument: String,
     pub notes: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -8,6 +8,8 @@ pub mod dpa;
 pub mod measure;
 pub mod organisation;
 pub mod processor_record;
+pub mod reference_dataset;
 pub mod subprocessor_entry;
 pub mod subprocessor_list;
+pub mod tia;
 pub mod vendor;

@@ -15,6 +15,8 @@ pub struct Model {
     pub contact: Json,
     pub website: String,
     pub dpf_certified: bool,
+    pub adequacy_scope_confirmed: bool,
+    pub remote_access_from: Json,
     pub notes: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

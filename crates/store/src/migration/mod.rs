@@ -6,6 +6,7 @@ use sea_orm_migration::prelude::*;
 
 mod m20261122_000001_initial;
 mod m20261202_000001_subprocessor_review;
+mod m20261202_000002_transfer_assessments;
 
 #[derive(Debug)]
 pub struct Migrator;
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261122_000001_initial::Migration),
             Box::new(m20261202_000001_subprocessor_review::Migration),
+            Box::new(m20261202_000002_transfer_assessments::Migration),
         ]
     }
 }

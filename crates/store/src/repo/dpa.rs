@@ -25,6 +25,7 @@ fn to_row(r: &Dpa) -> table::Model {
             .map(|n| i32::try_from(n).unwrap_or(i32::MAX)),
         transfer_mechanism: d.transfer_mechanism.as_ref().map(serde_name),
         scc_module: d.scc_module.as_ref().map(serde_name),
+        transfer_instrument: d.transfer_instrument.clone(),
         notes: d.notes.clone(),
         created_at: r.created_at,
         updated_at: r.updated_at,
@@ -57,6 +58,7 @@ async fn from_row<C: ConnectionTrait>(c: &C, m: table::Model) -> Result<Dpa> {
                 .map(enum_parse)
                 .transpose()?,
             scc_module: m.scc_module.as_deref().map(enum_parse).transpose()?,
+            transfer_instrument: m.transfer_instrument,
             notes: m.notes,
         },
     })

@@ -16,7 +16,9 @@ pub mod links;
 pub mod measure;
 pub mod organisation;
 pub mod processor_record;
+pub mod reference_dataset;
 pub mod subprocessor_list;
+pub mod tia;
 pub mod vendor;
 
 /// An aggregate the vault stores: one root row, its JSON columns and its links.

@@ -2,7 +2,7 @@
 
 use super::links::{self, ORGANISATION_MEASURE};
 use super::*;
-use crate::entities::{activity, dpa, organisation as table, processor_record};
+use crate::entities::{activity, dpa, organisation as table, processor_record, tia};
 use dpadesk_model::{Organisation, OrganisationData};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
@@ -109,10 +109,19 @@ impl Aggregate for OrganisationData {
             .filter(processor_record::Column::OrganisationId.eq(&id))
             .count(c)
             .await?;
+        let tias = tia::Entity::find()
+            .filter(tia::Column::OrganisationId.eq(&id))
+            .count(c)
+            .await?;
         Ok([
             (activities, "processing activity", "processing activities"),
             (dpas, "DPA", "DPAs"),
             (records, "processor record", "processor records"),
+            (
+                tias,
+                "transfer impact assessment",
+                "transfer impact assessments",
+            ),
         ]
         .into_iter()
         .filter(|(n, _, _)| *n > 0)

@@ -2,7 +2,9 @@
 
 use super::links::{self, ACTIVITY_VENDOR, PROCESSOR_RECORD_VENDOR};
 use super::*;
-use crate::entities::{dpa, organisation, processor_record, subprocessor_list, vendor as table};
+use crate::entities::{
+    dpa, organisation, processor_record, subprocessor_list, tia, vendor as table,
+};
 use dpadesk_model::{Party, Vendor, VendorData};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
@@ -21,6 +23,8 @@ fn to_row(r: &Vendor) -> table::Model {
         contact: to_json(&d.contact),
         website: d.website.clone(),
         dpf_certified: d.dpf_certified,
+        adequacy_scope_confirmed: d.adequacy_scope_confirmed,
+        remote_access_from: to_json(&d.remote_access_from),
         notes: d.notes.clone(),
         created_at: r.created_at,
         updated_at: r.updated_at,
@@ -41,6 +45,8 @@ fn from_row(m: table::Model) -> Result<Vendor> {
             contact: from_json(m.contact)?,
             website: m.website,
             dpf_certified: m.dpf_certified,
+            adequacy_scope_confirmed: m.adequacy_scope_confirmed,
+            remote_access_from: from_json(m.remote_access_from)?,
             notes: m.notes,
         },
     })
@@ -115,6 +121,7 @@ impl Aggregate for VendorData {
         if lists > 0 {
             uses.push(format!("{lists} version(s) of its subprocessor list"));
         }
+        uses.extend(super::tia::describe(c, tia::Column::VendorId, id).await?);
         Ok(uses)
     }
 

@@ -89,6 +89,8 @@ pub fn vendor(name: &str) -> Vendor {
         contact: contact("Jean Dupont"),
         website: "https://vendor.example".into(),
         dpf_certified: true,
+        adequacy_scope_confirmed: true,
+        remote_access_from: vec!["US".parse().expect("US"), "IN".parse().expect("IN")],
         notes: "Négocié en 2025".into(),
     })
 }
@@ -204,7 +206,32 @@ pub fn dpa(org: Id, vendor: Id, document: Option<DocumentRef>) -> Dpa {
         objection_window_days: Some(14),
         transfer_mechanism: Some(TransferMechanism::Scc),
         scc_module: Some(SccModule::ControllerToProcessor),
+        transfer_instrument: "2021/914".into(),
         notes: "Annex 3 lists 14 subprocessors".into(),
+    })
+}
+
+pub fn tia(org: Id, vendor: Id) -> Tia {
+    record(TiaData {
+        organisation_id: org,
+        vendor_id: vendor,
+        subprocessor: "Amazon Web Services, Inc.".into(),
+        country: country("US"),
+        transfer_description: "Zustelllogs, adresy e-mail".into(),
+        mechanism: Some(TransferMechanism::Scc),
+        scc_module: Some(SccModule::ProcessorToProcessor),
+        law_assessment: "FISA 702, EO 12333; recours limité".into(),
+        measures: vec![
+            SupplementaryMeasure::EncryptionKeysInEea,
+            SupplementaryMeasure::TransparencyReports,
+        ],
+        measures_notes: "Klucze w KMS we Frankfurcie".into(),
+        procedural_steps: "SCC signed unchanged".into(),
+        conclusion: TiaConclusion::EquivalentWithMeasures,
+        conclusion_notes: "Réévaluer après l'arrêt".into(),
+        assessed_on: Some(date(2026, 3, 1)),
+        assessed_by: "Anna Nowak".into(),
+        re_evaluate_on: Some(date(2027, 3, 1)),
     })
 }
 

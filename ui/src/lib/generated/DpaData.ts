@@ -9,4 +9,9 @@ export type DpaData = { organisation_id: Id, vendor_id: Id, version: string, sig
 /**
  * Days the controller has to object to a new subprocessor after notice.
  */
-objection_window_days: number | null, transfer_mechanism: TransferMechanism | null, scc_module: SccModule | null, notes: string, };
+objection_window_days: number | null, transfer_mechanism: TransferMechanism | null, scc_module: SccModule | null, 
+/**
+ * The decision the agreement's transfer clauses are taken from, when it names one
+ * (`2010/87/EU` for the old SCCs); empty means the tool's current instrument.
+ */
+transfer_instrument: string, notes: string, };

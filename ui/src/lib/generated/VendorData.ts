@@ -11,4 +11,14 @@ aliases: Array<string>, address: string, country: CountryCode | null, services: 
 /**
  * Certified under the EU-US Data Privacy Framework (checked by the user on the DPF list).
  */
-dpf_certified: boolean, notes: string, };
+dpf_certified: boolean, 
+/**
+ * Checked by the user: the vendor falls inside a partial adequacy decision's scope
+ * (Canada's PIPEDA, Japan's APPI private sector, Brazil's LGPD, …).
+ */
+adequacy_scope_confirmed: boolean, 
+/**
+ * Third countries from which the vendor's staff or support can reach the data (remote
+ * access is a transfer, EDPB Guidelines 05/2021), e.g. a US parent's support desk.
+ */
+remote_access_from: Array<CountryCode>, notes: string, };
