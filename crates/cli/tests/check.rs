@@ -151,3 +151,148 @@ fn an_error_exits_with_2_not_with_the_findings_code() {
     let empty = dpadesk(&v.path, &["check", "--json"]);
     assert_eq!(empty.status.code(), Some(0), "no organisation, no finding");
 }
+
+#[test]
+fn what_if_the_us_adequacy_ended_lists_what_would_lose_its_basis() {
+    let v = vault();
+    let p = &v.path;
+    ok(
+        p,
+        &[
+            "org",
+            "add",
+            "--name",
+            "Acme Sp. z o.o.",
+            "--country",
+            "PL",
+            "--role",
+            "controller",
+        ],
+    );
+    ok(
+        p,
+        &[
+            "vendor",
+            "add",
+            "--name",
+            "Zoom Video Communications, Inc.",
+            "--country",
+            "US",
+            "--dpf",
+            "true",
+        ],
+    );
+    ok(
+        p,
+        &[
+            "activity",
+            "add",
+            "--org",
+            "Acme Sp. z o.o.",
+            "--name",
+            "Video calls",
+            "--purpose",
+            "Meetings=f",
+            "--subject",
+            "Employees",
+            "--data",
+            "Name:until the end of employment",
+            "--processor",
+            "Zoom Video Communications, Inc.",
+        ],
+    );
+    ok(
+        p,
+        &[
+            "dpa",
+            "add",
+            "--org",
+            "Acme Sp. z o.o.",
+            "--vendor",
+            "Zoom Video Communications, Inc.",
+            "--signed",
+            "2024-01-10",
+            "--mechanism",
+            "dpf",
+        ],
+    );
+    let today = dpadesk(p, &["check", "--as-of", "2026-12-01", "--json"]);
+    let report: serde_json::Value = serde_json::from_slice(&today.stdout).expect("JSON");
+    assert!(
+        !findings(&report).iter().any(|f| f["country"] == "US"),
+        "{report:#}"
+    );
+
+    let out = dpadesk(
+        p,
+        &[
+            "check",
+            "--as-of",
+            "2026-12-01",
+            "--if-adequacy-ends",
+            "US",
+            "--json",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lost: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(lost["hypotheses"][0]["kind"], "decision_ended");
+    assert_eq!(lost["activities"], serde_json::json!(["Video calls"]));
+    assert_eq!(
+        lost["organisations"],
+        serde_json::json!(["Acme Sp. z o.o."])
+    );
+    assert!(
+        findings(&lost)
+            .iter()
+            .all(|f| f["country"] == "US" && f["vendor"] == "Zoom Video Communications, Inc."),
+        "{lost:#}"
+    );
+    assert!(!findings(&lost).is_empty());
+}
+
+#[test]
+fn a_reference_dataset_file_is_validated_before_it_is_used() {
+    let v = vault();
+    let p = &v.path;
+    let shown = json(p, &["dataset", "--json"]);
+    assert_eq!(shown["loaded"], false);
+    let version = shown["in_use"]["version"].clone();
+
+    let dir = tempfile::tempdir().expect("dir");
+    let bad = dir.path().join("bad.json");
+    std::fs::write(
+        &bad,
+        br#"{"format": 1, "version": "9999", "date": "2999-01-01"}"#,
+    )
+    .expect("write");
+    let message = user_error(p, &["dataset", "load", bad.to_str().expect("path")]);
+    assert!(message.contains("cannot be used"), "{message}");
+    assert_eq!(
+        json(p, &["dataset", "--json"])["in_use"]["version"],
+        version
+    );
+
+    let mut newer: serde_json::Value =
+        serde_json::from_str(include_str!("../../transfer/data/dataset.json")).expect("dataset");
+    newer["version"] = "2099.01.1".into();
+    newer["date"] = "2099-01-01".into();
+    let good = dir.path().join("dataset-2099.json");
+    std::fs::write(&good, serde_json::to_vec(&newer).expect("bytes")).expect("write");
+    let loaded = json(
+        p,
+        &["dataset", "load", good.to_str().expect("path"), "--json"],
+    );
+    assert_eq!(loaded["loaded"], true);
+    let report = json(p, &["check", "--json"]);
+    assert_eq!(report["dataset_version"], "2099.01.1");
+    assert_eq!(
+        json(p, &["dataset", "reset", "--json"])["in_use"]["version"],
+        version
+    );
+}

@@ -34,6 +34,10 @@ pub struct DpaFields {
     /// SCC module: 1/c2c, 2/c2p, 3/p2p, 4/p2c.
     #[arg(long, value_parser = parse::scc_module)]
     scc_module: Option<SccModule>,
+    /// The decision the transfer clauses are taken from, when the agreement names one
+    /// (e.g. 2010/87/EU for the old SCCs; an empty value clears it).
+    #[arg(long)]
+    instrument: Option<String>,
     /// An Art. 28(3) checklist item: ITEM=STATUS[:CLAUSE] (repeatable).
     #[arg(long = "item", value_parser = parse::checklist_item)]
     items: Vec<ChecklistItem>,
@@ -84,6 +88,7 @@ impl Fields<DpaData> for DpaFields {
         if self.scc_module.is_some() {
             d.scc_module = self.scc_module;
         }
+        set(&mut d.transfer_instrument, self.instrument);
         for item in self.items {
             d.checklist.retain(|c| c.item != item.item);
             d.checklist.push(item);

@@ -4,7 +4,7 @@
 use super::Listed;
 use crate::output::{self, opt};
 use chrono::NaiveDate;
-use dpadesk_app::{App, AppError, AppResult, library};
+use dpadesk_app::{App, AppError, AppResult, FieldError, library};
 use dpadesk_model::*;
 
 #[derive(Debug, clap::Subcommand)]
@@ -71,6 +71,14 @@ pub enum ToolCommand {
         #[arg(long)]
         json: bool,
     },
+    /// The reference dataset the transfer checks judge against; load a newer file or go
+    /// back to the built-in one.
+    Dataset {
+        #[command(subcommand)]
+        action: Option<DatasetAction>,
+        #[arg(long, global = true)]
+        json: bool,
+    },
     /// An organisation's register as it stood at the end of a day.
     #[command(name = "register")]
     RegisterAsOf {
@@ -103,6 +111,14 @@ pub enum TemplateCommand {
     },
 }
 
+#[derive(Debug, clap::Subcommand)]
+pub enum DatasetAction {
+    /// Validate a dataset file and use it from now on, if it is newer than the one in use.
+    Load { file: std::path::PathBuf },
+    /// Forget a loaded dataset and use the one this version ships with.
+    Reset,
+}
+
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum HistoryKind {
     Org,
@@ -131,6 +147,40 @@ pub async fn run(app: &App, cmd: ToolCommand) -> AppResult<()> {
                 crate::output::line(&format!(
                     "Added sample data: {} organisations, {} activities, {} vendors, {} agreements, {} subprocessor lists.",
                     s.organisations, s.activities, s.vendors, s.dpas, s.subprocessor_lists
+                ));
+            }
+        }
+        ToolCommand::Dataset { action, json } => {
+            let status = match action {
+                None => app.reference_dataset().await?,
+                Some(DatasetAction::Load { file }) => {
+                    let bytes = std::fs::read(&file).map_err(|e| {
+                        AppError::Invalid(vec![FieldError::new(
+                            "file",
+                            format!("{} cannot be read: {e}.", file.display()),
+                        )])
+                    })?;
+                    app.load_dataset(&bytes).await?
+                }
+                Some(DatasetAction::Reset) => app.reset_dataset().await?,
+            };
+            if json {
+                output::json(&status);
+            } else {
+                let d = &status.in_use;
+                output::line(&format!(
+                    "Reference dataset {} of {} ({}){}",
+                    d.version,
+                    d.date,
+                    if status.loaded {
+                        "loaded from a file"
+                    } else {
+                        "built in"
+                    },
+                    match d.unverified_rows {
+                        0 => String::new(),
+                        n => format!("; {n} row(s) not confirmed from an official text"),
+                    }
                 ));
             }
         }

@@ -25,6 +25,13 @@ pub struct VendorFields {
     /// Whether the vendor is certified under the EU-US Data Privacy Framework.
     #[arg(long)]
     dpf: Option<bool>,
+    /// Checked: the vendor is inside a partial adequacy decision's scope (PIPEDA, APPI, …).
+    #[arg(long)]
+    adequacy_scope_confirmed: Option<bool>,
+    /// A third country from which the vendor's staff or support reach the data (repeat for
+    /// several; replaces the list).
+    #[arg(long = "remote-access-from", value_parser = parse::country)]
+    remote_access_from: Vec<CountryCode>,
     #[arg(long)]
     contact_name: Option<String>,
     #[arg(long)]
@@ -44,6 +51,11 @@ impl Fields<VendorData> for VendorFields {
         set_list(&mut d.services, self.services);
         set(&mut d.website, self.website);
         set(&mut d.dpf_certified, self.dpf);
+        set(
+            &mut d.adequacy_scope_confirmed,
+            self.adequacy_scope_confirmed,
+        );
+        set_list(&mut d.remote_access_from, self.remote_access_from);
         set(&mut d.contact.name, self.contact_name);
         set(&mut d.contact.email, self.contact_email);
         set(&mut d.notes, self.notes);
