@@ -32,6 +32,13 @@ const COMMANDS: &[&str] = &[
     "search",
     "transfer_check",
     "transfer_dataset",
+    "transfer_flows",
+    "transfer_summary",
+    "transfer_what_if",
+    "dataset_load",
+    "dataset_reset",
+    "tia_list",
+    "tia_draft",
     "used_values",
     "record_history",
     "register_as_of",
@@ -54,6 +61,9 @@ const COMMANDS: &[&str] = &[
     "measure_create",
     "measure_update",
     "measure_delete",
+    "tia_create",
+    "tia_update",
+    "tia_delete",
 ];
 
 fn main() {

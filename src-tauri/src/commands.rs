@@ -12,11 +12,9 @@ use dpadesk_app::reminders::Reminder;
 use dpadesk_app::sample::SampleSummary;
 use dpadesk_app::search::SearchHit;
 use dpadesk_app::session::{create_vault, key_source, open_vault};
-use dpadesk_app::transfers::CheckReport;
 use dpadesk_app::validate::Editable;
 use dpadesk_app::{App, AppResult};
 use dpadesk_model::*;
-use dpadesk_transfer::DatasetInfo;
 use serde::Serialize;
 use tauri::State;
 
@@ -91,7 +89,7 @@ async fn delete<A: Editable>(desk: &Desk, id: Id) -> AppResult<()> {
     with_app(desk, async |app| app.delete::<A>(id).await.map(drop)).await
 }
 
-fn today() -> NaiveDate {
+pub(crate) fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
@@ -140,6 +138,7 @@ editable_commands!(
 editable_commands!(VendorData, vendor_create, vendor_update, vendor_delete);
 editable_commands!(DpaData, dpa_create, dpa_update, dpa_delete);
 editable_commands!(MeasureData, measure_create, measure_update, measure_delete);
+editable_commands!(TiaData, tia_create, tia_update, tia_delete);
 
 #[tauri::command]
 pub async fn organisation_list(desk: State<'_, Desk>) -> AppResult<Vec<Organisation>> {
@@ -262,26 +261,6 @@ pub async fn reminders(desk: State<'_, Desk>, organisation: Id) -> AppResult<Vec
         app.reminders_of(organisation, today()).await
     })
     .await
-}
-
-/// The transfer findings of one organisation as of a day (default: today).
-#[tauri::command]
-pub async fn transfer_check(
-    desk: State<'_, Desk>,
-    organisation: Id,
-    as_of: Option<NaiveDate>,
-) -> AppResult<CheckReport> {
-    with_app(&desk, async |app| {
-        app.check_transfers(Some(organisation), as_of.unwrap_or_else(today))
-            .await
-    })
-    .await
-}
-
-/// The reference dataset's version and date, for Settings and the findings' footer.
-#[tauri::command]
-pub async fn transfer_dataset(desk: State<'_, Desk>) -> AppResult<DatasetInfo> {
-    with_app(&desk, async |app| Ok(app.dataset().info())).await
 }
 
 #[tauri::command]

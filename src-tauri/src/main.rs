@@ -7,6 +7,7 @@ mod commands;
 mod documents;
 mod list_import;
 mod state;
+mod transfers;
 
 use dpadesk_app::session::{default_vault_path, key_source, open_vault};
 use state::Desk;
@@ -74,8 +75,15 @@ fn main() {
             commands::measure_list,
             commands::reminders,
             commands::search,
-            commands::transfer_check,
-            commands::transfer_dataset,
+            transfers::transfer_check,
+            transfers::transfer_flows,
+            transfers::transfer_summary,
+            transfers::transfer_what_if,
+            transfers::transfer_dataset,
+            transfers::dataset_load,
+            transfers::dataset_reset,
+            transfers::tia_list,
+            transfers::tia_draft,
             commands::used_values,
             commands::record_history,
             commands::register_as_of,
@@ -98,6 +106,9 @@ fn main() {
             commands::measure_create,
             commands::measure_update,
             commands::measure_delete,
+            commands::tia_create,
+            commands::tia_update,
+            commands::tia_delete,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {
