@@ -6,7 +6,8 @@ import { blankOrganisation } from '../lib/blank';
 import type { CheckReport } from '../lib/generated/CheckReport';
 import type { DatasetInfo } from '../lib/generated/DatasetInfo';
 import type { Finding } from '../lib/generated/Finding';
-import { formatDate } from '../lib/i18n.svelte';
+import type { ReferenceDataset } from '../lib/generated/ReferenceDataset';
+import { formatDate, setLanguage } from '../lib/i18n.svelte';
 import { nav } from '../lib/navigation.svelte';
 import TransfersView from './TransfersView.svelte';
 
@@ -17,7 +18,11 @@ const org = { id: 'org-1', name: 'Acme' };
 const base: Finding = {
   rule: 'tia_missing', severity: 'medium', organisation: org, activity: { id: 'act-1', name: 'Newsletter' },
   client: null, vendor: { id: 'ven-1', name: 'Mailer Inc' }, subprocessor: null, chain: [], destination: 'US',
-  params: {}, articles: ['Art. 46(1)', 'Art. 5(2)'],
+  params: {
+    organisation: 'Acme', activity: 'Newsletter', recipient: 'Mailer Inc', vendor: 'Mailer Inc', destination: 'US',
+    mechanism: 'scc', recorded_in: 'dpa', source: 'https://edpb.europa.eu/rec-01-2020',
+  },
+  articles: ['Art. 46(1)', 'Art. 5(2)'],
   message: 'In “Newsletter”: data go to Mailer Inc (US) under SCCs without a documented transfer impact assessment.',
   remedy: 'Document a transfer impact assessment for Mailer Inc.',
 };
@@ -35,6 +40,7 @@ const findings: Finding[] = [
 
 const report = (list: Finding[], as_of = '2025-03-01'): CheckReport => ({ as_of, dataset_version: '2025.1', findings: list });
 const dataset: DatasetInfo = { format: 1, version: '2025.1', date: '2025-02-15', note: '', unverified_rows: 3 };
+const datasets: ReferenceDataset = { in_use: dataset, loaded: false, builtin: dataset };
 
 function core(answer: (args: Record<string, unknown>) => unknown) {
   const asked: Record<string, unknown>[] = [];
@@ -43,7 +49,7 @@ function core(answer: (args: Record<string, unknown>) => unknown) {
       asked.push(args as Record<string, unknown>);
       return answer(args as Record<string, unknown>);
     }
-    if (cmd === 'transfer_dataset') return dataset;
+    if (cmd === 'transfer_dataset') return datasets;
   });
   return asked;
 }
@@ -54,6 +60,7 @@ const card = (id: string) => document.getElementById(id)!;
 
 afterEach(() => {
   cleanup();
+  setLanguage('en');
   clearMocks();
   nav.section = 'home';
   nav.focus = null;
@@ -78,10 +85,16 @@ describe('TransfersView', () => {
     expect(tia.textContent).toContain('Newsletter');
     expect(tia.textContent).toContain('Mailer Inc');
     expect(tia.textContent).toContain('United States');
-    expect(tia.textContent).toContain('Details (English)');
-    expect(tia.textContent).toContain('without a documented transfer impact assessment');
+    expect(within(tia).getByTestId('finding-message').textContent).toBe(
+      'In “Newsletter”: data go to Mailer Inc (United States) under Standard Contractual Clauses without a documented ' +
+        "transfer impact assessment of the destination's law and practice (Art. 46(1); SCC clause 14; EDPB Recommendations " +
+        '01/2020). Source: https://edpb.europa.eu/rec-01-2020',
+    );
     expect(tia.textContent).toContain('Art. 46(1), Art. 5(2)');
-    expect(tia.textContent).toContain('Document a transfer impact assessment for Mailer Inc.');
+    expect(within(tia).getByTestId('finding-remedy').textContent).toContain(
+      'Document a transfer impact assessment for Mailer Inc (laws of United States and supplementary measures).',
+    );
+    expect(tia.textContent).toContain('Transfer tool read from: the data processing agreement');
     expect(row('invalid_mechanism').textContent).toContain('Relies on an invalidated mechanism');
     expect(row('onward_transfer_unsafeguarded').textContent).toContain('Mailer Inc → Cloud Corp');
     expect(row('onward_transfer_unsafeguarded').textContent).toContain('India');
@@ -92,11 +105,21 @@ describe('TransfersView', () => {
   });
 
   it('renders what the core sends as text, never as markup', async () => {
-    core(() => report([{ ...base, message: '<img src=x onerror=alert(1)>', activity: { id: 'act-1', name: '<b>Bold</b>' } }]));
+    core(() =>
+      report([
+        {
+          ...base,
+          message: '<img src=x onerror=alert(1)>',
+          activity: { id: 'act-1', name: '<b>Bold</b>' },
+          params: { ...base.params, recipient: '<img src=x onerror=alert(1)>', activity: '<b>Bold</b>' },
+        },
+      ]),
+    );
     render(TransfersView, { organisation: acme });
     await screen.findAllByTestId('finding');
     expect(row('tia_missing').querySelector('img, b')).toBeNull();
     expect(row('tia_missing').textContent).toContain('<b>Bold</b>');
+    expect(within(row('tia_missing')).getByTestId('finding-message').textContent).toContain('data go to <img src=x onerror=alert(1)> (United States)');
   });
 
   it('filters by a severity card, and back to all', async () => {
@@ -179,5 +202,135 @@ describe('TransfersView', () => {
     await screen.findAllByTestId('finding');
     expect(screen.queryByRole('alert')).toBeNull();
     expect(asked).toHaveLength(2);
+  });
+
+  it('explains each finding in the UI language, from its rule and parameters', async () => {
+    core(() => report(findings));
+    setLanguage('de');
+    render(TransfersView, { organisation: acme });
+    await screen.findAllByTestId('finding');
+    const tia = row('tia_missing');
+    expect(tia.textContent).toContain('Transfer Impact Assessment (TIA) fehlt');
+    expect(within(tia).getByTestId('finding-message').textContent).toMatch(
+      /^In „Newsletter“: Daten gehen an Mailer Inc \(Vereinigte Staaten\), gestützt auf: Standardvertragsklauseln, ohne dokumentiertes Transfer Impact Assessment/,
+    );
+    expect(within(tia).getByTestId('finding-remedy').textContent).toContain('Dokumentieren Sie ein Transfer Impact Assessment für Mailer Inc');
+    expect(tia.textContent).not.toContain('without a documented');
+  });
+
+  it('assesses a transfer from its tia_missing finding, then checks again without it', async () => {
+    const saved: unknown[] = [];
+    let assessedYet = false;
+    const drafts: unknown[] = [];
+    const checks: unknown[] = [];
+    mockIPC((cmd, args) => {
+      const a = args as Record<string, unknown>;
+      if (cmd === 'transfer_check') {
+        checks.push(a);
+        return report(assessedYet ? findings.filter((f) => f.rule !== 'tia_missing') : findings);
+      }
+      if (cmd === 'transfer_dataset') return datasets;
+      if (cmd === 'tia_draft') {
+        drafts.push(a);
+        return {
+          existing: null, vendor_name: 'Mailer Inc', third_country: true, adequacy: null, art46_tool: true, laws: null,
+          data: {
+            organisation_id: 'org-1', vendor_id: 'ven-1', subprocessor: '', country: 'US', transfer_description: '',
+            mechanism: 'scc', scc_module: null, law_assessment: '', measures: [], measures_notes: '', procedural_steps: '',
+            conclusion: 'undecided', conclusion_notes: '', assessed_on: null, assessed_by: '', re_evaluate_on: null,
+          },
+        };
+      }
+      if (cmd === 'tia_create') {
+        saved.push(a.data);
+        assessedYet = true;
+        return { id: 'tia-1', ...stamp, ...(a.data as object) };
+      }
+    });
+    render(TransfersView, { organisation: acme });
+    await screen.findAllByTestId('finding');
+    // Only the TIA finding with a vendor offers an assessment.
+    expect(screen.getAllByTestId('finding-assess-tia')).toHaveLength(1);
+    await fireEvent.click(document.getElementById('finding-assess-tia')!);
+    expect(drafts).toEqual([{ organisation: 'org-1', vendor: 'ven-1', subprocessor: null }]);
+    const law = (await screen.findByLabelText('Your assessment of the law and practice')) as HTMLTextAreaElement;
+    await fireEvent.input(law, { target: { value: 'FISA 702 reaches the importer; mitigated by encryption.' } });
+    await fireEvent.click(document.querySelector('[data-measure="encryption_keys_in_eea"]')!);
+    await fireEvent.click(document.querySelector('[data-conclusion="equivalent_with_measures"]')!);
+    await fireEvent.input(document.getElementById('tia-assessed-on')!, { target: { value: '2025-03-01' } });
+    await fireEvent.click(document.getElementById('tia-save')!);
+    await vi.waitFor(() => expect(document.getElementById('tia-form')).toBeNull());
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toMatchObject({
+      vendor_id: 'ven-1', subprocessor: '', country: 'US', conclusion: 'equivalent_with_measures',
+      measures: ['encryption_keys_in_eea'], assessed_on: '2025-03-01',
+    });
+    await vi.waitFor(() => expect(rows().map((r) => r.dataset.rule)).not.toContain('tia_missing'));
+    expect(checks).toHaveLength(2);
+  });
+
+  it('draws the flows on a map for the same day', async () => {
+    const asked: Record<string, unknown>[] = [];
+    mockIPC((cmd, args) => {
+      const a = args as Record<string, unknown>;
+      if (cmd === 'transfer_check') return report(findings, (a.asOf as string) ?? '2025-03-01');
+      if (cmd === 'transfer_dataset') return datasets;
+      if (cmd === 'transfer_flows') {
+        asked.push(a);
+        return {
+          as_of: '2020-08-01', dataset_version: '2025.1',
+          flows: [{
+            organisation: org, origin: 'DE', vendor: { id: 'ven-1', name: 'Mailer Inc' }, recipient: 'Mailer Inc', chain: [],
+            country: 'US', third_countries: ['US'], mechanism: 'scc', status: 'high', activities: [{ id: 'act-1', name: 'Newsletter' }],
+          }],
+        };
+      }
+    });
+    render(TransfersView, { organisation: acme });
+    await screen.findAllByTestId('finding');
+    await fireEvent.change(document.getElementById('transfers-as-of')!, { target: { value: '2020-08-01' } });
+    // The flows are loaded only when the map is asked for.
+    expect(asked).toHaveLength(0);
+    await fireEvent.click(document.getElementById('transfers-tab-map')!);
+    await vi.waitFor(() => expect(document.getElementById('flow-map')).not.toBeNull());
+    expect(asked).toEqual([{ organisation: 'org-1', asOf: '2020-08-01' }]);
+    expect(document.getElementById('transfers-tab-map')!.getAttribute('aria-selected')).toBe('true');
+    expect(document.querySelector('[data-country="US"]')!.getAttribute('data-state')).toBe('high');
+    expect(screen.queryAllByTestId('finding')).toHaveLength(0);
+    await fireEvent.click(document.getElementById('transfers-tab-findings')!);
+    expect(screen.getAllByTestId('finding')).toHaveLength(5);
+    // The keyboard moves between the tabs with the arrow keys; only the chosen tab is in the Tab order.
+    expect(document.getElementById('transfers-tab-map')!.tabIndex).toBe(-1);
+    await fireEvent.keyDown(document.getElementById('transfers-tab-findings')!, { key: 'ArrowRight' });
+    expect(document.activeElement?.id).toBe('transfers-tab-map');
+    expect(document.getElementById('transfers-tab-map')!.getAttribute('aria-selected')).toBe('true');
+    expect(document.getElementById('transfers-tab-map')!.tabIndex).toBe(0);
+  });
+
+  it('opens the what-if panel and tests a hypothesis on the same day', async () => {
+    const asked: Record<string, unknown>[] = [];
+    mockIPC((cmd, args) => {
+      const a = args as Record<string, unknown>;
+      if (cmd === 'transfer_check') return report(findings);
+      if (cmd === 'transfer_dataset') return datasets;
+      if (cmd === 'transfer_flows') return { as_of: '2025-03-01', dataset_version: '2025.1', flows: [] };
+      if (cmd === 'transfer_what_if') {
+        asked.push(a);
+        return { as_of: '2020-08-01', dataset_version: '2025.1', hypotheses: [], findings: [], organisations: [], activities: [], clients: [], vendors: [] };
+      }
+    });
+    render(TransfersView, { organisation: acme });
+    await screen.findAllByTestId('finding');
+    expect(document.getElementById('what-if-panel')).toBeNull();
+    await fireEvent.change(document.getElementById('transfers-as-of')!, { target: { value: '2020-08-01' } });
+    await fireEvent.click(document.getElementById('transfers-what-if')!);
+    expect(document.getElementById('transfers-what-if')!.getAttribute('aria-expanded')).toBe('true');
+    await fireEvent.click(document.getElementById('what-if-run')!);
+    await screen.findByTestId('what-if-none');
+    expect(asked).toEqual([
+      { organisation: 'org-1', asOf: '2020-08-01', hypotheses: [{ kind: 'decision_ended', destination: { country: 'US' }, on: '2020-08-01' }] },
+    ]);
+    await fireEvent.click(document.getElementById('transfers-what-if')!);
+    expect(document.getElementById('what-if-panel')).toBeNull();
   });
 });

@@ -18,7 +18,13 @@ import type { SearchHit } from './generated/SearchHit';
 import type { Stored } from './generated/Stored';
 import type { ChangeReview } from './generated/ChangeReview';
 import type { CheckReport } from './generated/CheckReport';
-import type { DatasetInfo } from './generated/DatasetInfo';
+import type { FlowReport } from './generated/FlowReport';
+import type { Hypothesis } from './generated/Hypothesis';
+import type { OrganisationFindings } from './generated/OrganisationFindings';
+import type { ReferenceDataset } from './generated/ReferenceDataset';
+import type { TiaData } from './generated/TiaData';
+import type { TiaDraft } from './generated/TiaDraft';
+import type { WhatIfReport } from './generated/WhatIfReport';
 import type { ImportPreview } from './generated/ImportPreview';
 import type { ListChangeReport } from './generated/ListChangeReport';
 import type { SubprocessorEntry } from './generated/SubprocessorEntry';
@@ -34,6 +40,7 @@ export type Vendor = Stored<VendorData>;
 export type Dpa = Stored<DpaData>;
 export type Measure = Stored<MeasureData>;
 export type SubprocessorList = Stored<SubprocessorListData>;
+export type Tia = Stored<TiaData>;
 
 export interface FieldError {
   field: string;
@@ -131,7 +138,25 @@ export const api = {
   /** Transfer findings of an organisation as of a day (ISO date; `null` = today). */
   transferCheck: (organisation: string, asOf: string | null) =>
     invoke<CheckReport>('transfer_check', { organisation, asOf }),
-  transferDataset: () => invoke<DatasetInfo>('transfer_dataset'),
+  /** Every organisation's open transfer findings by severity, as of today. */
+  transferSummary: () => invoke<OrganisationFindings[]>('transfer_summary'),
+  /** Every hop of an organisation's data flows (`null`: every organisation's, for the cross-client view). */
+  transferFlows: (organisation: string | null, asOf: string | null) =>
+    invoke<FlowReport>('transfer_flows', { organisation, asOf }),
+  /** The findings that would be new under the hypotheses, and whom they touch. */
+  transferWhatIf: (organisation: string | null, asOf: string | null, hypotheses: Hypothesis[]) =>
+    invoke<WhatIfReport>('transfer_what_if', { organisation, asOf, hypotheses }),
+  /** The reference dataset in use and the built-in one. */
+  transferDataset: () => invoke<ReferenceDataset>('transfer_dataset'),
+  /** A newer dataset file's text; refused (`invalid`, field `file`) when bad or not newer. */
+  loadDataset: (content: string) => invoke<ReferenceDataset>('dataset_load', { content }),
+  resetDataset: () => invoke<ReferenceDataset>('dataset_reset'),
+
+  tia: editable<TiaData>('tia'),
+  tias: (organisation: string) => invoke<Tia[]>('tia_list', { organisation }),
+  /** The TIA form of a transfer to a vendor, or onward to one of its subprocessors. */
+  tiaDraft: (organisation: string, vendor: string, subprocessor: string | null) =>
+    invoke<TiaDraft>('tia_draft', { organisation, vendor, subprocessor }),
   recordHistory: (entity: EntityKind, id: string) => invoke<RecordChange[]>('record_history', { entity, id }),
   registerAsOf: (organisation: string, date: string) =>
     invoke<RegisterSnapshot>('register_as_of', { organisation, date }),
