@@ -1,9 +1,12 @@
 // The transfer-risk dashboard in the real window, on the sample data: a finding followed to
 // its record, fixed there, and gone from the dashboard; the as-of date set back to 2020 to
-// see the Privacy Shield set-up clean before Schrems II and invalid after it.
+// see the Privacy Shield set-up clean before Schrems II and invalid after it; a missing TIA
+// documented in the guided form; the map of flows; a what-if run; a vendor's chain; the
+// cross-client view; the home screen's counts; and a reference dataset loaded in Settings
+// (a bad file refused first).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Harness } from './webdriver.mjs';
@@ -68,5 +71,99 @@ test('set back to 2020, the Privacy Shield set-up is clean before Schrems II and
   const blockers = await h.text('#severity-count-blocker');
   assert.match(blockers, /[1-9]/, `blockers are counted: ${blockers}`);
   await h.screenshot('as-of-2020-08-01');
+  assert.deepEqual(await h.consoleErrors(), [], 'the page logged no errors');
+});
+
+/** Today on this computer as `YYYY-MM-DD`, as the window computes it. */
+function isoDay(offsetDays = 0) {
+  const d = new Date();
+  d.setDate(d.getDate() + offsetDays);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+async function count(rule) {
+  return (await rules()).filter((r) => r === rule).length;
+}
+
+test('a missing TIA documented in the guided form leaves the dashboard', async () => {
+  await openDashboard();
+  await h.click('#transfers-today');
+  await h.until('document.querySelector("[data-testid=finding][data-rule=tia_missing]")', 'a missing TIA is a finding today');
+  const before = await count('tia_missing');
+  await h.click('[data-testid="finding"][data-rule="tia_missing"] [data-testid="finding-assess-tia"]');
+  await h.find('#tia-form');
+  await h.click('#tia-use-notes');
+  await h.until('document.querySelector("#tia-law-assessment").value.length > 50', 'the dataset\'s notes on US law are used');
+  await h.click('[data-measure="encryption_keys_in_eea"]');
+  await h.click('[data-conclusion="equivalent_with_measures"]');
+  await h.date('#tia-assessed-on', isoDay(-1));
+  await h.date('#tia-re-evaluate-on', isoDay(365));
+  await h.screenshot('tia-form');
+  await h.click('#tia-save');
+  await h.until('!document.querySelector("#tia-form")', 'the form closes once saved');
+  await h.until(`[...document.querySelectorAll("[data-testid=finding]")].filter((f) => f.dataset.rule === "tia_missing").length === ${before - 1}`, 'one missing TIA fewer');
+});
+
+test('the map draws the flows; a what-if run lists what would lose its basis', async () => {
+  await openDashboard();
+  await h.click('#transfers-tab-map');
+  await h.find('#flow-map button[data-country="US"]');
+  await h.screenshot('map');
+  await h.click('#flow-map button[data-country="US"]');
+  await h.until('document.querySelector("#flow-map-detail")?.textContent.includes("Google LLC")', 'the US destination lists its recipients');
+  await h.screenshot('map-us');
+
+  await h.click('#transfers-what-if');
+  await h.choose('#what-if-kind', 'instrument_invalidated');
+  await h.choose('#what-if-instrument', '(EU) 2021/914');
+  await h.click('#what-if-run');
+  await h.until('document.querySelector("#what-if-result")?.textContent.includes("Chargebee")', 'the SCC-based transfers would lose their basis');
+  await h.screenshot('what-if');
+});
+
+test("a vendor's chain, the cross-client view and the home screen's counts", async () => {
+  await h.click('[data-testid="nav-vendors"]');
+  await h.click('[data-testid="vendor-row"][data-name="CA Customer Alliance GmbH"]');
+  await h.find('#vendor-chain [data-testid="chain-hop"][data-recipient="Google LLC"]');
+  await h.script('document.querySelector("#vendor-chain").scrollIntoView()');
+  await h.screenshot('vendor-chain');
+
+  await h.click('[data-testid="nav-clients"]');
+  await h.choose('#clients-country', 'US');
+  await h.until(`[...document.querySelectorAll("[data-testid=clients-group]")].some((g) => g.dataset.org === ${JSON.stringify(SHOP)})`, 'the shop sends data to the US');
+  await h.screenshot('across-clients');
+
+  await h.click('[data-testid="nav-home"]');
+  await h.find(`[data-testid="org-card"][data-org-name="${SHOP}"] [data-testid="org-findings"]`);
+  await h.screenshot('home-findings');
+});
+
+test('Settings refuses a bad dataset file and uses a newer one', async () => {
+  await h.click('[data-testid="nav-settings"]');
+  const builtin = await h.text('#dataset-version');
+  /** Hands the file input a file, as the system's file chooser does. */
+  const pick = (name, content) =>
+    h.script(
+      `const input = document.querySelector('#dataset-file');
+       const data = new DataTransfer();
+       data.items.add(new File([arguments[1]], arguments[0], { type: 'application/json' }));
+       input.files = data.files;
+       input.dispatchEvent(new Event('change', { bubbles: true }));`,
+      [name, content],
+    );
+  await pick('dataset.json', '{"format": 1, "version": "<script>alert(1)</script>"}');
+  await h.find('#dataset-error');
+  assert.equal(await h.text('#dataset-version'), builtin, 'the dataset in use stays');
+  await h.screenshot('dataset-refused');
+
+  const newer = JSON.parse(readFileSync(path.join(root, 'crates/transfer/data/dataset.json'), 'utf8'));
+  newer.version = '2099.01.1';
+  newer.date = '2099-01-01';
+  await pick('dataset-2099.json', JSON.stringify(newer));
+  await h.until('document.querySelector("#dataset-version")?.textContent.includes("2099.01.1")', 'the newer dataset is in use');
+  await h.screenshot('dataset-loaded');
+  await h.click('#dataset-reset');
+  await h.click('#dataset-reset-confirm');
+  await h.until(`document.querySelector("#dataset-version")?.textContent === ${JSON.stringify(builtin)}`, 'back to the built-in dataset');
   assert.deepEqual(await h.consoleErrors(), [], 'the page logged no errors');
 });

@@ -62,6 +62,7 @@ describe('DpaEditor', () => {
       signed_on: null,
       transfer_mechanism: null,
       scc_module: null,
+      transfer_instrument: '',
       objection_window_days: null,
     });
     expect(data.checklist.map((c) => c.item)).toEqual(ART28_ITEMS);
@@ -93,6 +94,45 @@ describe('DpaEditor', () => {
     expect(sent[1].data).toMatchObject({ transfer_mechanism: 'dpf', scc_module: null });
   });
 
+  it('records the decision the transfer clauses come from, only for mechanisms resting on one', async () => {
+    const sent = recordSaves();
+    const onsaved = vi.fn();
+    render(DpaEditor, { organisation, vendor, onsaved, oncancel: vi.fn() });
+    expect(document.querySelector('#dpa-transfer-instrument')).toBeNull();
+
+    await fireEvent.change(document.querySelector('#dpa-mechanism')!, { target: { value: 'scc' } });
+    const input = screen.getByLabelText<HTMLInputElement>('Decision the transfer clauses are taken from');
+    expect(input.id).toBe('dpa-transfer-instrument');
+    // The references offered are spelt as the dataset spells them, so the checks recognise them.
+    const offered = [...document.querySelectorAll<HTMLOptionElement>('#dpa-instruments option')];
+    expect(offered.map((o) => o.value)).toContain('2010/87/EU');
+    expect(offered.find((o) => o.value === '2010/87/EU')?.textContent).toBe('Old SCCs, controller to processor (2010)');
+    await fireEvent.input(input, { target: { value: ' 2010/87/EU ' } });
+    await fireEvent.click(screen.getByTestId('save-dpa'));
+    await vi.waitFor(() => expect(onsaved).toHaveBeenCalledTimes(1));
+    expect(sent[0].data).toMatchObject({ transfer_mechanism: 'scc', transfer_instrument: '2010/87/EU' });
+
+    // BCRs rest on no decision: the field goes, and nothing is sent for it.
+    await fireEvent.change(document.querySelector('#dpa-mechanism')!, { target: { value: 'bcr' } });
+    expect(document.querySelector('#dpa-transfer-instrument')).toBeNull();
+    await fireEvent.click(screen.getByTestId('save-dpa'));
+    await vi.waitFor(() => expect(onsaved).toHaveBeenCalledTimes(2));
+    expect(sent[1].data).toMatchObject({ transfer_mechanism: 'bcr', transfer_instrument: '' });
+  });
+
+  it('shows the core’s error on the instrument under its field', async () => {
+    mockIPC((cmd) => {
+      if (cmd === 'dpa_create') {
+        throw { kind: 'invalid', message: '…', fields: [{ field: 'transfer_instrument', message: 'The reference is too long.' }] };
+      }
+    });
+    render(DpaEditor, { organisation, vendor, onsaved: vi.fn(), oncancel: vi.fn() });
+    await fireEvent.change(document.querySelector('#dpa-mechanism')!, { target: { value: 'adequacy' } });
+    await fireEvent.input(document.querySelector('#dpa-transfer-instrument')!, { target: { value: 'x'.repeat(300) } });
+    await fireEvent.click(screen.getByTestId('save-dpa'));
+    expect((await screen.findByTestId('dpa-transfer-instrument-error')).textContent).toBe('The reference is too long.');
+  });
+
   it('updates an existing agreement, keeping its document and checklist', async () => {
     const sent = recordSaves();
     const onsaved = vi.fn();
@@ -111,10 +151,12 @@ describe('DpaEditor', () => {
       objection_window_days: 30,
       transfer_mechanism: 'scc',
       scc_module: 'controller_to_processor',
+      transfer_instrument: '2010/87/EU',
       notes: '',
     };
     render(DpaEditor, { organisation, vendor, dpa, onsaved, oncancel: vi.fn() });
     expect(document.querySelector<HTMLSelectElement>('#dpa-scc-module')?.value).toBe('controller_to_processor');
+    expect(document.querySelector<HTMLInputElement>('#dpa-transfer-instrument')?.value).toBe('2010/87/EU');
     expect(screen.getByTestId<HTMLInputElement>('checklist-security-present').checked).toBe(true);
     await fireEvent.click(screen.getByTestId('save-dpa'));
     await vi.waitFor(() => expect(onsaved).toHaveBeenCalledOnce());
@@ -122,6 +164,7 @@ describe('DpaEditor', () => {
     expect(sent[0].id).toBe('dpa-9');
     expect(sent[0].data.document?.file_name).toBe('dpa.pdf');
     expect(sent[0].data.objection_window_days).toBe(30);
+    expect(sent[0].data.transfer_instrument).toBe('2010/87/EU');
     expect(sent[0].data.checklist.find((c) => c.item === 'security')).toEqual({ item: 'security', status: 'present', clause_ref: '4' });
   });
 

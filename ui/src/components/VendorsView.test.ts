@@ -19,7 +19,7 @@ const dpa = {
     { item: 'confidentiality', status: 'present', clause_ref: '' },
     { item: 'audits_and_information', status: 'not_applicable', clause_ref: '' },
   ],
-  objection_window_days: null, transfer_mechanism: 'scc', scc_module: 'controller_to_processor', notes: '',
+  objection_window_days: null, transfer_mechanism: 'scc', scc_module: 'controller_to_processor', transfer_instrument: '2010/87/EU', notes: '',
 };
 
 type Handler = (cmd: string, args: Record<string, unknown>) => unknown;
@@ -53,6 +53,7 @@ describe('VendorsView', () => {
     await fireEvent.click(screen.getAllByTestId('vendor-row')[1]);
     expect(screen.getByTestId('dpa-progress').textContent).toContain('2 of 12 present');
     expect(screen.getByTestId('dpa-mechanism').textContent).toContain('Standard Contractual Clauses');
+    expect(screen.getByTestId('dpa-instrument').textContent).toBe('2010/87/EU');
     expect(await screen.findByTestId('no-subprocessors')).toBeTruthy();
   });
 

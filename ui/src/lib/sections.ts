@@ -7,6 +7,7 @@ export type Section =
   | 'vendors'
   | 'reminders'
   | 'transfers'
+  | 'clients'
   | 'measures'
   | 'reports'
   | 'history'
