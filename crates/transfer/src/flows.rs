@@ -7,12 +7,12 @@ use crate::finding::{Finding, Severity};
 use crate::judge;
 use crate::register::{Location, Named, Register, Role, Subprocessor};
 use dpadesk_model::{Id, TransferMechanism};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use ts_rs::TS;
 
 /// One hop of a data flow.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Flow {
     pub organisation: Named,

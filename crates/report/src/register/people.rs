@@ -1,0 +1,56 @@
+//! People and organisations as the documents print them: one line each for name, address,
+//! country and contacts, empty parts left out.
+
+use crate::wording::Words;
+use dpadesk_model::{Contact, CountryCode, Dpo, Party};
+
+/// Non-empty parts, trimmed, one per line.
+pub fn lines(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// "email · phone".
+pub fn reach(email: &str, phone: &str) -> String {
+    [email.trim(), phone.trim()]
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+pub fn country(w: &Words, code: Option<&CountryCode>) -> String {
+    code.map(|c| w.country(c.as_str())).unwrap_or_default()
+}
+
+pub fn party(w: &Words, p: &Party) -> String {
+    lines(&[
+        &p.name,
+        &p.address,
+        &country(w, p.country.as_ref()),
+        &reach(&p.email, &p.phone),
+    ])
+}
+
+pub fn contact(c: &Contact) -> String {
+    lines(&[&c.name, &reach(&c.email, &c.phone)])
+}
+
+pub fn dpo(w: &Words, d: &Dpo) -> String {
+    let firm = d
+        .external_firm
+        .as_ref()
+        .filter(|f| !f.name.trim().is_empty())
+        .map(|f| {
+            w.fill(
+                "org.dpo_firm",
+                &[("firm", &party(w, f).replace('\n', ", "))],
+            )
+        })
+        .unwrap_or_default();
+    lines(&[&d.name, &reach(&d.email, &d.phone), &firm])
+}

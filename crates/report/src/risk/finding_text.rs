@@ -1,0 +1,399 @@
+//! A finding's explanation and remedy in the document's language, rebuilt from its rule and
+//! parameters as the window does (`ui/src/lib/finding-text.ts`, whose translations the
+//! labels reuse); codes in the parameters (tools, roles, scopes, dates, countries, Art. 28
+//! items) are written out as words of that language.
+
+use crate::wording::Words;
+use chrono::NaiveDate;
+use dpadesk_model::serde_name;
+use dpadesk_transfer::{Finding, RuleId};
+use std::collections::BTreeMap;
+
+type Params = BTreeMap<String, String>;
+
+struct Text<'a> {
+    w: &'a Words,
+    p: &'a Params,
+}
+
+impl Text<'_> {
+    fn param(&self, key: &str) -> String {
+        self.p.get(key).cloned().unwrap_or_default()
+    }
+
+    /// The label `prefix + value` when there is one, else the value itself.
+    fn word(&self, prefix: &str, value: &str) -> String {
+        if value.is_empty() {
+            return String::new();
+        }
+        let key = format!("{prefix}{value}");
+        let label = self.w.get(&key);
+        if label == key {
+            value.to_string()
+        } else {
+            label.to_string()
+        }
+    }
+
+    fn date(&self, key: &str) -> String {
+        let raw = self.param(key);
+        raw.parse::<NaiveDate>()
+            .map(|d| self.w.date(d))
+            .unwrap_or(raw)
+    }
+
+    fn country(&self, key: &str) -> String {
+        let code = self.param(key);
+        if code.len() == 2 {
+            self.w.country(&code)
+        } else {
+            code
+        }
+    }
+
+    fn mechanism(&self) -> String {
+        self.word("mechanism.", &self.param("mechanism"))
+    }
+
+    fn role(&self, key: &str) -> String {
+        self.word("findingRole.", &self.param(key))
+    }
+
+    /// "Mailer Inc (United States)", or with "subprocessor of Vendor" for an onward hop.
+    fn to(&self) -> String {
+        let (recipient, destination, vendor) = (
+            self.param("recipient"),
+            self.country("destination"),
+            self.param("vendor"),
+        );
+        let values = [
+            ("recipient", recipient.as_str()),
+            ("destination", destination.as_str()),
+            ("vendor", vendor.as_str()),
+        ];
+        if self.p.contains_key("vendor") && self.p.contains_key("subprocessor") {
+            self.w.fill("finding.toSubprocessor", &values)
+        } else {
+            self.w.fill("finding.to", &values)
+        }
+    }
+
+    fn sensitive_data(&self) -> &'static str {
+        let kind = self.param("data");
+        let (special, criminal) = (kind.contains("special"), kind.contains("criminal"));
+        self.w.get(match (special, criminal) {
+            (true, true) => "findingData.both",
+            (false, true) => "findingData.criminal",
+            _ => "findingData.special",
+        })
+    }
+
+    fn reason(&self) -> String {
+        let reason = self.param("reason");
+        if reason == "hypothesis tested by the user" {
+            self.w.get("finding.reason.hypothesis").to_string()
+        } else {
+            reason
+        }
+    }
+
+    fn missing_items(&self) -> String {
+        self.param("missing_items")
+            .split(',')
+            .map(str::trim)
+            .filter(|i| !i.is_empty())
+            .map(|i| self.word("art28.", i))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    /// The key of the rule's sentence and its values.
+    fn body(&self, rule: RuleId) -> (&'static str, Vec<(&'static str, String)>) {
+        let to = ("to", self.to());
+        let name = ("recipient", self.param("recipient"));
+        let p = |key: &str| self.param(key);
+        match rule {
+            RuleId::NoMechanism if self.p.contains_key("instrument") => (
+                "finding.no_mechanism.instrument",
+                vec![to, ("instrument", p("instrument"))],
+            ),
+            RuleId::NoMechanism => (
+                "finding.no_mechanism",
+                vec![to, ("mechanism", self.mechanism())],
+            ),
+            RuleId::InvalidMechanism => {
+                let base = vec![
+                    to,
+                    ("instrument", p("instrument_name")),
+                    ("reference", p("reference")),
+                ];
+                match p("state").as_str() {
+                    "new_contract" => (
+                        "finding.invalid_mechanism.new_contract",
+                        [
+                            base,
+                            vec![
+                                ("signed", self.date("contract_signed_on")),
+                                ("cutoff", self.date("new_contracts_invalid_from")),
+                            ],
+                        ]
+                        .concat(),
+                    ),
+                    "not_yet_adopted" => (
+                        "finding.invalid_mechanism.not_yet_adopted",
+                        [base, vec![("adopted", self.date("adopted_on"))]].concat(),
+                    ),
+                    _ => (
+                        "finding.invalid_mechanism",
+                        [
+                            base,
+                            vec![
+                                ("since", self.date("invalid_from")),
+                                ("reason", self.reason()),
+                            ],
+                        ]
+                        .concat(),
+                    ),
+                }
+            }
+            RuleId::AdequacyAbsent if self.p.contains_key("adopted_on") => (
+                "finding.adequacy_absent.later",
+                vec![
+                    to,
+                    ("reference", p("reference")),
+                    ("adopted", self.date("adopted_on")),
+                ],
+            ),
+            RuleId::AdequacyAbsent => (
+                "finding.adequacy_absent",
+                vec![to, ("destination", self.country("destination"))],
+            ),
+            RuleId::AdequacyEnded => (
+                "finding.adequacy_ended",
+                vec![
+                    to,
+                    ("reference", p("reference")),
+                    ("ended", self.date("ends_on")),
+                ],
+            ),
+            RuleId::AdequacyScopeUnverified => (
+                "finding.adequacy_scope_unverified",
+                vec![
+                    to,
+                    ("reference", p("reference")),
+                    ("scope", self.word("adequacyScope.", &p("scope"))),
+                ],
+            ),
+            RuleId::DecisionUnverified => (
+                "finding.decision_unverified",
+                vec![
+                    to,
+                    ("reference", p("reference")),
+                    (
+                        "note",
+                        p("verify_note")
+                            .trim_end()
+                            .trim_end_matches('.')
+                            .to_string(),
+                    ),
+                ],
+            ),
+            RuleId::SccModuleMismatch => (
+                "finding.scc_module_mismatch",
+                vec![
+                    to,
+                    ("module", p("module")),
+                    ("expected", p("expected_module")),
+                    ("reference", p("reference")),
+                    ("exporter", self.role("exporter_role")),
+                    ("importer", self.role("importer_role")),
+                ],
+            ),
+            RuleId::TiaMissing => (
+                "finding.tia_missing",
+                vec![to, ("mechanism", self.mechanism())],
+            ),
+            RuleId::TiaOverdue => (
+                "finding.tia_overdue",
+                vec![to, ("due", self.date("re_evaluate_on"))],
+            ),
+            RuleId::TiaNegative => (
+                "finding.tia_negative",
+                vec![
+                    to,
+                    ("assessed", self.date("done_on")),
+                    ("mechanism", self.mechanism()),
+                ],
+            ),
+            RuleId::DerogationMisuse => (
+                "finding.derogation_misuse",
+                vec![to, ("role", self.role("importer_role"))],
+            ),
+            RuleId::SpecialDataThirdCountry => (
+                "finding.special_data_third_country",
+                vec![to, ("data", self.sensitive_data().to_string())],
+            ),
+            RuleId::OnwardTransferUnsafeguarded => (
+                "finding.onward_transfer_unsafeguarded",
+                vec![to, ("mechanism", self.mechanism())],
+            ),
+            RuleId::DestinationUnknown => ("finding.destination_unknown", vec![name]),
+            RuleId::DpaMissing => (
+                "finding.dpa_missing",
+                vec![
+                    name,
+                    ("organisation", p("organisation")),
+                    ("activities", p("activities")),
+                ],
+            ),
+            RuleId::DpaIncomplete => (
+                "finding.dpa_incomplete",
+                vec![
+                    name,
+                    ("count", p("missing_count")),
+                    ("items", self.missing_items()),
+                ],
+            ),
+            RuleId::DpaReviewOverdue => (
+                "finding.dpa_review_overdue",
+                vec![name, ("due", self.date("next_review_on"))],
+            ),
+            RuleId::ObjectionDeadlinePassed if self.p.contains_key("received_on") => (
+                "finding.objection_deadline_passed",
+                vec![
+                    name,
+                    ("received", self.date("received_on")),
+                    ("deadline", self.date("object_by")),
+                ],
+            ),
+            RuleId::ObjectionDeadlinePassed => (
+                "finding.objection_deadline_passed.undated",
+                vec![name, ("deadline", self.date("object_by"))],
+            ),
+        }
+    }
+}
+
+fn fill(w: &Words, key: &str, values: &[(&'static str, String)]) -> String {
+    let pairs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    w.fill(key, &pairs)
+}
+
+/// Upper-cases the first letter of a sentence.
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// What the finding says, in the document's language.
+pub fn message(w: &Words, f: &Finding) -> String {
+    let t = Text { w, p: &f.params };
+    let (key, values) = t.body(f.rule);
+    let text = fill(w, key, &values);
+    // A sentence opening on a vendor's name keeps the name as written.
+    let opens_on_name = w.get(key).starts_with("{recipient}");
+    let mut out = match f.params.get("activity") {
+        Some(activity) => w.fill("finding.scope", &[("activity", activity), ("text", &text)]),
+        None if opens_on_name => text,
+        None => sentence(&text),
+    };
+    if let Some(source) = f.params.get("source").filter(|s| !s.is_empty()) {
+        out.push(' ');
+        out.push_str(&w.fill("finding.source", &[("source", source)]));
+    }
+    out
+}
+
+/// What to do about it, in the document's language.
+pub fn remedy(w: &Words, f: &Finding) -> String {
+    let t = Text { w, p: &f.params };
+    let recipient = t.param("recipient");
+    let r = ("recipient", recipient.as_str());
+    match f.rule {
+        RuleId::OnwardTransferUnsafeguarded => w.fill("remedy.no_mechanism", &[r]),
+        RuleId::AdequacyEnded => w.fill("remedy.adequacy_absent", &[r]),
+        RuleId::AdequacyScopeUnverified if t.param("scope") == "dpf_listed" => {
+            w.fill("remedy.adequacy_scope_unverified.dpf", &[r])
+        }
+        RuleId::SccModuleMismatch => w.fill(
+            "remedy.scc_module_mismatch",
+            &[r, ("module", &t.param("expected_module"))],
+        ),
+        RuleId::TiaMissing => w.fill(
+            "remedy.tia_missing",
+            &[r, ("destination", &t.country("destination"))],
+        ),
+        rule => w.fill(&format!("remedy.{}", serde_name(&rule)), &[r]),
+    }
+}
+
+/// Where the transfer tool of the finding was read from, if the checker says.
+pub fn recorded_in(w: &Words, f: &Finding) -> String {
+    let t = Text { w, p: &f.params };
+    t.word("recordedIn.", &t.param("recorded_in"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Lang;
+    use dpadesk_transfer::{Named, Severity};
+
+    fn finding(rule: RuleId, params: &[(&str, &str)]) -> Finding {
+        Finding {
+            rule,
+            severity: Severity::High,
+            organisation: Named {
+                id: dpadesk_model::Id::new(),
+                name: "Acme".into(),
+            },
+            activity: None,
+            client: None,
+            vendor: None,
+            subprocessor: None,
+            chain: Vec::new(),
+            destination: Some("US".into()),
+            params: params
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            articles: Vec::new(),
+            message: String::new(),
+            remedy: String::new(),
+        }
+    }
+
+    #[test]
+    fn messages_are_translated_with_their_values() {
+        let f = finding(
+            RuleId::TiaMissing,
+            &[
+                ("recipient", "Mailer Inc"),
+                ("destination", "US"),
+                ("mechanism", "scc"),
+                ("activity", "Newsletter"),
+            ],
+        );
+        let pl = Words::new(Lang::Pl);
+        let text = message(&pl, &f);
+        assert!(text.contains("Mailer Inc (Stany Zjednoczone)"), "{text}");
+        assert!(text.contains("Newsletter"), "{text}");
+        assert!(!text.contains('{'), "{text}");
+        let en = Words::new(Lang::En);
+        assert_eq!(
+            remedy(&en, &f),
+            "Document a transfer impact assessment for Mailer Inc (laws of United States of America and supplementary measures)."
+        );
+        let overdue = finding(
+            RuleId::DpaReviewOverdue,
+            &[
+                ("recipient", "Mailer Inc"),
+                ("next_review_on", "2025-03-01"),
+            ],
+        );
+        assert!(message(&Words::new(Lang::De), &overdue).contains("1. März 2025"));
+    }
+}

@@ -1,0 +1,43 @@
+//! The register as spreadsheets: a CSV of the activities, and an XLSX workbook with a sheet
+//! each for activities, vendors (with their DPA), subprocessors, transfers and measures.
+//! Sheet names and headers come from `labels/<lang>/tables.json`, enum values from the
+//! labels the PDF documents use; user text is written as text, never as a formula (`safe`).
+//!
+//! - `table`: columns that carry their header, width and value together, and the sheets.
+//! - `values`: how a model value reads in a cell (legal bases, retention, mechanisms…).
+//! - `activities`, `catalogue`: the sheets and their columns.
+//! - `safe`: formula-injection neutralising.
+//! - `csv_file`, `xlsx_file`: the two writers.
+
+mod activities;
+mod catalogue;
+mod csv_file;
+mod safe;
+mod table;
+mod values;
+mod xlsx_file;
+
+use crate::{Lang, ReportError, Snapshot};
+use table::Ctx;
+
+/// One row per activity, a column for every Art. 30(1) item; UTF-8 with a byte-order mark.
+/// The delimiter is the list separator Excel expects in the language's locales: a comma in
+/// English, a semicolon in the others (where the comma is the decimal separator).
+pub fn register_csv(s: &Snapshot, lang: Lang) -> Vec<u8> {
+    csv_file::write(&activities::sheet(&Ctx::new(s, lang)), lang)
+}
+
+/// The workbook: activities (the CSV's columns), vendors with their current DPA,
+/// subprocessors from each vendor's newest list, transfers with their TIA status, and
+/// measures. Each sheet has a bold, frozen header row and an autofilter.
+pub fn register_xlsx(s: &Snapshot, lang: Lang) -> Result<Vec<u8>, ReportError> {
+    let ctx = Ctx::new(s, lang);
+    let sheets = [
+        activities::sheet(&ctx),
+        catalogue::vendors(&ctx),
+        catalogue::subprocessors(&ctx),
+        activities::transfers(&ctx),
+        catalogue::measures(&ctx),
+    ];
+    xlsx_file::write(&sheets, &ctx)
+}
