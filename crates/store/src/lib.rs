@@ -6,10 +6,13 @@ mod entities;
 pub mod error;
 pub mod keys;
 mod migration;
+mod record_set;
 pub mod repo;
 pub mod vault;
 
 pub use error::{Result, StoreError};
 pub use keys::{KeySource, MemoryKeychain, OsKeychain, SecretStore};
+pub use record_set::RecordSet;
 pub use repo::Aggregate;
+pub use repo::document::StoredDocument;
 pub use vault::Vault;

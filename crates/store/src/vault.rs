@@ -5,6 +5,8 @@
 use crate::error::{Result, StoreError};
 use crate::keys::{KeySource, SALT_LEN, VaultKey};
 use crate::migration::Migrator;
+use crate::record_set::{self, RecordSet};
+use crate::repo::document::StoredDocument;
 use crate::repo::{self, Aggregate, audit};
 use chrono::{DateTime, NaiveDate, Utc};
 use dpadesk_model::{
@@ -319,6 +321,30 @@ impl Vault {
                 entity: "document",
                 id: id.to_string(),
             })
+    }
+
+    /// A stored file with its bytes and the time it was stored.
+    pub async fn stored_document(&self, id: Id) -> Result<StoredDocument> {
+        repo::document::stored(&self.db, id)
+            .await?
+            .ok_or_else(|| StoreError::NotFound {
+                entity: "document",
+                id: id.to_string(),
+            })
+    }
+
+    /// Writes records as they are, with the audit entries given instead of new ones, in one
+    /// transaction: all of them or, on any failure, none.
+    pub async fn insert_records(&self, set: &RecordSet) -> Result<()> {
+        let tx = self.db.begin().await?;
+        record_set::insert(&tx, set).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The histories of several records of one kind, oldest change first.
+    pub async fn histories(&self, entity: EntityKind, ids: &[Id]) -> Result<Vec<AuditEntry>> {
+        audit::for_records(&self.db, entity, ids).await
     }
 
     pub async fn history(&self, entity: EntityKind, id: Id) -> Result<Vec<AuditEntry>> {

@@ -64,6 +64,29 @@ pub async fn for_record<C: ConnectionTrait>(
         .collect()
 }
 
+/// The histories of the records `ids` of one kind, oldest change first, a few queries for
+/// any number of records.
+pub async fn for_records<C: ConnectionTrait>(
+    c: &C,
+    entity: EntityKind,
+    ids: &[Id],
+) -> Result<Vec<AuditEntry>> {
+    let mut out = Vec::new();
+    for batch in ids.chunks(super::links::BATCH) {
+        let rows = table::Entity::find()
+            .filter(table::Column::Entity.eq(entity.as_str()))
+            .filter(table::Column::EntityId.is_in(batch.iter().map(Id::to_string)))
+            .order_by_asc(table::Column::Seq)
+            .all(c)
+            .await?;
+        for m in rows {
+            out.push(from_row(m)?);
+        }
+    }
+    out.sort_by_key(|e| e.seq);
+    Ok(out)
+}
+
 /// Every change up to and including `until`, oldest first.
 pub async fn until<C: ConnectionTrait>(c: &C, until: DateTime<Utc>) -> Result<Vec<AuditEntry>> {
     table::Entity::find()
