@@ -43,6 +43,12 @@ pub enum AppError {
     /// A file or text that could not be read as a subprocessor list; nothing was stored.
     #[error("{0}")]
     Import(ImportError),
+    /// An organisation file that cannot be imported as it is; nothing was written.
+    #[error("{0}")]
+    Handover(String),
+    /// A report file could not be written: a defect, not the user's input.
+    #[error("The file could not be made: {0}")]
+    Report(dpadesk_report::ReportError),
 }
 
 fn describe(errors: &[FieldError]) -> String {
@@ -70,6 +76,8 @@ impl AppError {
             Self::Vault(_) => "vault",
             Self::Import(ImportError::Cancelled) => "cancelled",
             Self::Import(_) => "import",
+            Self::Handover(_) => "handover",
+            Self::Report(_) => "report",
         }
     }
 
@@ -79,6 +87,7 @@ impl AppError {
         !matches!(
             self,
             Self::Vault(StoreError::Db(_) | StoreError::Io(_) | StoreError::Corrupt(_))
+                | Self::Report(_)
         )
     }
 
@@ -87,6 +96,12 @@ impl AppError {
             Self::Invalid(f) => f,
             _ => &[],
         }
+    }
+}
+
+impl From<dpadesk_report::ReportError> for AppError {
+    fn from(e: dpadesk_report::ReportError) -> Self {
+        Self::Report(e)
     }
 }
 

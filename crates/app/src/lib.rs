@@ -5,6 +5,7 @@
 pub mod completeness;
 mod consultant;
 pub mod error;
+pub mod handover;
 pub mod history;
 pub mod library;
 pub mod lists;
@@ -12,6 +13,7 @@ mod memo;
 pub mod overview;
 pub mod reference;
 pub mod reminders;
+pub mod reports;
 pub mod sample;
 pub mod search;
 pub mod session;

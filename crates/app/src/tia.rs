@@ -59,6 +59,32 @@ fn adequacy(
 }
 
 impl App {
+    /// The entry named `name` on the vendor's newest list, or further down the chain on the
+    /// lists of entries matched to catalogue vendors (nearest first).
+    async fn entry_in_chain(&self, vendor: Id, name: &str) -> AppResult<Option<SubprocessorEntry>> {
+        let lists = self.all_lists().await?;
+        let newest = |v: Id| lists.iter().rfind(|l| l.vendor_id == v);
+        let mut queue = std::collections::VecDeque::from([vendor]);
+        let mut seen = vec![vendor];
+        while let Some(v) = queue.pop_front() {
+            let Some(list) = newest(v) else { continue };
+            if let Some(e) = list
+                .entries
+                .iter()
+                .find(|e| e.name.trim().eq_ignore_ascii_case(name))
+            {
+                return Ok(Some(e.clone()));
+            }
+            for next in list.entries.iter().filter_map(|e| e.vendor_id) {
+                if !seen.contains(&next) {
+                    seen.push(next);
+                    queue.push_back(next);
+                }
+            }
+        }
+        Ok(None)
+    }
+
     pub async fn tias_of(&self, organisation: Id) -> AppResult<Vec<Tia>> {
         self.get::<OrganisationData>(organisation).await?;
         Ok(self.vault.tias_of(organisation).await?)
@@ -87,17 +113,7 @@ impl App {
             .rfind(|d| d.vendor_id == vendor);
         let entry = match subprocessor.trim() {
             "" => None,
-            name => self
-                .vault
-                .subprocessor_lists_of(vendor)
-                .await?
-                .last()
-                .and_then(|l| {
-                    l.entries
-                        .iter()
-                        .find(|e| e.name.trim().eq_ignore_ascii_case(name))
-                        .cloned()
-                }),
+            name => self.entry_in_chain(vendor, name).await?,
         };
         let data = match &existing {
             Some(t) => t.data.clone(),
