@@ -4,6 +4,7 @@
 use crate::commands::activity::{ActivityFields, ActivityList};
 use crate::commands::check::Check;
 use crate::commands::dpa::{DpaFields, DpaList};
+use crate::commands::export::{Export, ImportOrg};
 use crate::commands::lists::{ImportList, SubprocessorCommand};
 use crate::commands::tools::ToolCommand;
 use crate::commands::{ListAll, measure::MeasureFields, org::OrgFields, vendor::VendorFields};
@@ -56,6 +57,12 @@ pub enum RegisterCommand {
     /// The security measure library.
     #[command(subcommand)]
     Measure(Crud<MeasureFields, ListAll>),
+    /// The register, the processor register or the transfer-risk report as PDF; the register
+    /// as XLSX or CSV; or the whole organisation as a handover file (JSON).
+    Export(Export),
+    /// Bring an organisation from a handover file into this vault (nothing is written if
+    /// the file is refused).
+    ImportOrg(ImportOrg),
     /// International-transfer checks as of a date (exit code 1 when a blocker or high finding needs action).
     Check(Check),
     /// Vendors' subprocessor list versions, their changes and their review.

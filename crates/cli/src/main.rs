@@ -95,6 +95,8 @@ async fn dispatch(app: &App, command: RegisterCommand) -> Result<bool, AppError>
     use commands::run;
     let done = match command {
         RegisterCommand::Check(args) => return commands::check::run(app, args).await,
+        RegisterCommand::Export(args) => commands::export::export(app, args).await,
+        RegisterCommand::ImportOrg(args) => commands::export::import_org(app, args).await,
         RegisterCommand::Org(cmd) => run::<OrganisationData, _, _>(app, cmd).await,
         RegisterCommand::Vendor(cmd) => run::<VendorData, _, _>(app, cmd).await,
         RegisterCommand::Measure(cmd) => run::<MeasureData, _, _>(app, cmd).await,

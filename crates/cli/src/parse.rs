@@ -1,10 +1,12 @@
 //! Parsers for command-line values, with messages that say what a good value looks like.
 
 use chrono::NaiveDate;
+use dpadesk_app::reports::{ExportFormat, ReportKind};
 use dpadesk_model::{
     Art28Item, ChecklistItem, ControlGroup, CountryCode, Id, ItemStatus, LegalBasis, OrgRole,
     Purpose, SccModule, TransferMechanism,
 };
+use dpadesk_report::Lang;
 use serde::de::DeserializeOwned;
 
 pub fn date(s: &str) -> Result<NaiveDate, String> {
@@ -60,6 +62,18 @@ pub fn scc_module(s: &str) -> Result<SccModule, String> {
 
 pub fn status<T: DeserializeOwned>(s: &str) -> Result<T, String> {
     named(s, "status", "draft, active, retired")
+}
+
+pub fn format(s: &str) -> Result<ExportFormat, String> {
+    named(s, "format", "pdf, xlsx, csv, json")
+}
+
+pub fn kind(s: &str) -> Result<ReportKind, String> {
+    named(s, "kind of document", "register, processor, risk")
+}
+
+pub fn lang(s: &str) -> Result<Lang, String> {
+    named(s, "language", "en, de, fr, it, pl, es")
 }
 
 /// `TEXT=BASIS`, the basis as the letter of Art. 6(1) or its name: `Payroll=c`,

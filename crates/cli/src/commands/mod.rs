@@ -4,6 +4,7 @@
 pub mod activity;
 pub mod check;
 pub mod dpa;
+pub mod export;
 pub mod lists;
 pub mod measure;
 pub mod org;
