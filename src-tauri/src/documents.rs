@@ -1,5 +1,5 @@
-//! Signed agreements going into and out of the vault: the file dialog to pick one, the
-//! checks on what was picked, and opening a stored copy with the system's own viewer.
+//! Files going into and out of the vault: the dialogs to pick a file and to save one, the
+//! checks on a picked agreement, and opening a stored copy with the system's own viewer.
 
 use dpadesk_app::{AppError, AppResult, FieldError};
 use std::path::{Path, PathBuf};
@@ -23,6 +23,26 @@ pub async fn pick(window: &tauri::Window, label: &str, extensions: &[&str]) -> O
         .set_parent(window)
         .add_filter(label, extensions)
         .pick_file(move |picked| {
+            let _ = tx.send(picked.and_then(|p| p.into_path().ok()));
+        });
+    rx.await.ok().flatten()
+}
+
+/// Asks where to save a file, offering `file_name`; `None` when the user dismisses it.
+pub async fn save_to(
+    window: &tauri::Window,
+    file_name: &str,
+    label: &str,
+    extension: &str,
+) -> Option<PathBuf> {
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    window
+        .dialog()
+        .file()
+        .set_parent(window)
+        .set_file_name(file_name)
+        .add_filter(label, &[extension])
+        .save_file(move |picked| {
             let _ = tx.send(picked.and_then(|p| p.into_path().ok()));
         });
     rx.await.ok().flatten()

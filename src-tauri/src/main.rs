@@ -6,6 +6,7 @@
 mod commands;
 mod documents;
 mod list_import;
+mod reports;
 mod state;
 mod transfers;
 
@@ -109,6 +110,11 @@ fn main() {
             commands::tia_create,
             commands::tia_update,
             commands::tia_delete,
+            reports::report_export,
+            reports::report_preview,
+            reports::objection_letter,
+            reports::org_import_pick,
+            reports::org_import_bytes,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -18,7 +18,10 @@ import type { SearchHit } from './generated/SearchHit';
 import type { Stored } from './generated/Stored';
 import type { ChangeReview } from './generated/ChangeReview';
 import type { CheckReport } from './generated/CheckReport';
+import type { ExportRequest } from './generated/ExportRequest';
 import type { FlowReport } from './generated/FlowReport';
+import type { ImportSummary } from './generated/ImportSummary';
+import type { Lang } from './generated/Lang';
 import type { Hypothesis } from './generated/Hypothesis';
 import type { OrganisationFindings } from './generated/OrganisationFindings';
 import type { ReferenceDataset } from './generated/ReferenceDataset';
@@ -151,6 +154,18 @@ export const api = {
   /** A newer dataset file's text; refused (`invalid`, field `file`) when bad or not newer. */
   loadDataset: (content: string) => invoke<ReferenceDataset>('dataset_load', { content }),
   resetDataset: () => invoke<ReferenceDataset>('dataset_reset'),
+
+  /** Makes the export and asks where to save it: the saved path, `null` when the user cancels. */
+  exportReport: (request: ExportRequest) => invoke<string | null>('report_export', { request }),
+  /** A PDF export's bytes, for the preview of its first pages. */
+  previewReport: (request: ExportRequest) => invoke<ArrayBuffer>('report_preview', { request }),
+  /** An objection letter against a received list version, saved where the user chooses. */
+  objectionLetter: (organisation: string, list: string, reasons: string, place: string, lang: Lang) =>
+    invoke<string | null>('objection_letter', { organisation, list, reasons, place, lang }),
+  /** A handover file chosen through the system dialog; `null` when the user cancels. */
+  importOrganisationFile: () => invoke<ImportSummary | null>('org_import_pick'),
+  /** A dropped handover file: its bytes go as the raw request body. */
+  importOrganisationBytes: (bytes: Uint8Array) => invoke<ImportSummary>('org_import_bytes', bytes),
 
   tia: editable<TiaData>('tia'),
   tias: (organisation: string) => invoke<Tia[]>('tia_list', { organisation }),

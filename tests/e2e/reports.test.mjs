@@ -1,0 +1,80 @@
+// Reports in the real window, on the sample data: the Art. 30 register previewed in Polish
+// and the transfer-risk report in German (the first pages drawn from the PDF the core
+// makes), a spreadsheet format without a preview, and a handover file that is not one
+// refused with a message while the vault stays as it was.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Harness } from './webdriver.mjs';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const application = process.env.DPADESK_E2E_APP;
+const artifacts = path.join(root, 'artifacts', 'e2e', 'reports');
+const home = mkdtempSync(path.join(tmpdir(), 'dpadesk-e2e-reports-'));
+const env = { DPADESK_VAULT: path.join(home, 'vault.dpadesk'), XDG_CONFIG_HOME: path.join(home, 'config'), XDG_CACHE_HOME: path.join(home, 'cache') };
+const h = new Harness({ application, artifacts, env });
+
+const SHOP = 'Czajnik i Filiżanka Sp. z o.o.';
+
+before(async () => {
+  assert.ok(application, 'DPADESK_E2E_APP names the built app (make test sets it)');
+  await h.start();
+  await h.launch();
+  await h.click('[data-testid="create-vault"]');
+  await h.click('[data-testid="load-sample"]');
+  await h.find('[data-testid="shell"] [data-testid="home-view"]');
+  await h.click(`[data-testid="org-card"][data-org-name="${SHOP}"] [data-testid="org-open"]`);
+  await h.find('[data-testid="activity-table"], [data-testid="empty-state"]');
+});
+
+after(async () => {
+  if (h.session) await h.quit().catch(() => {});
+  await h.stop();
+});
+
+/** True once the preview has drawn its first page onto a canvas with something on it. */
+const drawn = `(() => {
+  const c = document.querySelector('#report-preview canvas[data-page="1"]');
+  if (!c || c.width === 0) return false;
+  const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  for (let i = 0; i < data.length; i += 4 * 97) if (data[i] < 200) return true;
+  return false;
+})()`;
+
+test('the register and the risk report are previewed from the PDF the core makes', async () => {
+  await h.click('[data-testid="nav-reports"]');
+  await h.choose('#report-kind', 'register');
+  await h.choose('#report-format', 'pdf');
+  await h.choose('#report-lang', 'pl');
+  await h.until(drawn, 'the first page of the Polish register is drawn', 30000);
+  await h.screenshot('register-pl');
+
+  await h.choose('#report-kind', 'risk');
+  await h.choose('#report-lang', 'de');
+  await h.until(drawn, 'the first page of the German risk report is drawn', 30000);
+  await h.screenshot('risk-de');
+
+  await h.choose('#report-kind', 'register');
+  await h.choose('#report-format', 'xlsx');
+  await h.find('[data-testid="report-no-preview"]');
+});
+
+test('a file that is no handover file is refused and changes nothing', async () => {
+  await h.click('[data-testid="nav-reports"]');
+  const before = await h.script('return document.querySelectorAll("#org-switcher option").length;');
+  await h.script(
+    `const zone = document.querySelector('#org-import-drop');
+     const data = new DataTransfer();
+     data.items.add(new File([arguments[0]], 'handover.json', { type: 'application/json' }));
+     for (const kind of ['dragenter', 'dragover', 'drop']) {
+       zone.dispatchEvent(new DragEvent(kind, { bubbles: true, cancelable: true, dataTransfer: data }));
+     }`,
+    ['{"format": "dpadesk-organisation", "version": 99, "organisation": "<img src=x onerror=alert(1)>"}'],
+  );
+  await h.find('#org-import-error');
+  await h.screenshot('import-refused');
+  assert.equal(await h.script('return document.querySelectorAll("#org-switcher option").length;'), before, 'no organisation was added');
+  assert.deepEqual(await h.consoleErrors(), [], 'the page logged no errors');
+});
