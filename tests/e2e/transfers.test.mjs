@@ -92,6 +92,8 @@ test('a missing TIA documented in the guided form leaves the dashboard', async (
   const before = await count('tia_missing');
   await h.click('[data-testid="finding"][data-rule="tia_missing"] [data-testid="finding-assess-tia"]');
   await h.find('#tia-form');
+  const covered = await h.script('const el = document.elementFromPoint(60, 84); return el ? el.closest("#tia-form") !== null || el.classList.contains("backdrop") : null;');
+  assert.equal(covered, true, 'the dialog covers the whole window, the sidebar\'s search included');
   await h.click('#tia-use-notes');
   await h.until('document.querySelector("#tia-law-assessment").value.length > 50', 'the dataset\'s notes on US law are used');
   await h.click('[data-measure="encryption_keys_in_eea"]');
@@ -101,7 +103,8 @@ test('a missing TIA documented in the guided form leaves the dashboard', async (
   await h.screenshot('tia-form');
   await h.click('#tia-save');
   await h.until('!document.querySelector("#tia-form")', 'the form closes once saved');
-  await h.until(`[...document.querySelectorAll("[data-testid=finding]")].filter((f) => f.dataset.rule === "tia_missing").length === ${before - 1}`, 'one missing TIA fewer');
+  // The TIA covers its transfer in every activity that uses the vendor: at least one fewer.
+  await h.until(`[...document.querySelectorAll("[data-testid=finding]")].filter((f) => f.dataset.rule === "tia_missing").length < ${before}`, 'fewer missing TIAs');
 });
 
 test('the map draws the flows; a what-if run lists what would lose its basis', async () => {
