@@ -1,6 +1,7 @@
 //! Writes sample PDFs of every document, for looking at them:
-//! `cargo run -p dpadesk-report --example sample_pdfs -- /tmp/report` then
-//! `pdftoppm -r 60 -png /tmp/report/register-en.pdf /tmp/report/page`.
+//! `cargo run -p dpadesk-report --example sample_pdfs -- samples` then
+//! `pdftoppm -r 60 -png samples/register-en.pdf samples/page` (default folder: the system's
+//! temporary folder).
 
 #[path = "../tests/fixture/mod.rs"]
 mod fixture;
@@ -9,11 +10,10 @@ use dpadesk_report::{Lang, objection_letter_pdf, processor_pdf, register_pdf, ri
 use std::path::PathBuf;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let dir = PathBuf::from(
-        std::env::args()
-            .nth(1)
-            .unwrap_or_else(|| "/tmp/report".into()),
-    );
+    let dir = std::env::args()
+        .nth(1)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| std::env::temp_dir().join("dpadesk-samples"));
     std::fs::create_dir_all(&dir)?;
     let s = fixture::full();
     let mut written = Vec::new();
