@@ -50,8 +50,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "register_pdf, {} activities: median {:.3} s of {runs} runs (fastest {:.3} s, slowest {:.3} s), {} KB",
         s.activities.len(),
         ours.as_secs_f64(),
-        times.iter().min().copied().unwrap_or_default().as_secs_f64(),
-        times.iter().max().copied().unwrap_or_default().as_secs_f64(),
+        times
+            .iter()
+            .min()
+            .copied()
+            .unwrap_or_default()
+            .as_secs_f64(),
+        times
+            .iter()
+            .max()
+            .copied()
+            .unwrap_or_default()
+            .as_secs_f64(),
         pdf.len() / 1024,
     );
     if let Some(path) = &out {
