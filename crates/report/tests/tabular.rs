@@ -610,3 +610,58 @@ fn an_empty_register_still_makes_both_files() {
     assert_eq!(sheet(&mut book, name).height(), 1, "the header alone");
     assert_eq!(csv_rows(&register_csv(&s, Lang::It), b';').len(), 1);
 }
+
+#[test]
+fn the_processing_for_clients_gets_its_own_sheet() {
+    let lang = Lang::Pl;
+    let l = Labels(lang);
+    let mut s = snapshot();
+    let vendor = s
+        .vendors
+        .iter()
+        .find(|v| v.legal_name == "Müller & Söhne Lohn GmbH")
+        .expect("fixture vendor")
+        .id;
+    s.processor_records.push(record(ProcessorRecordData {
+        organisation_id: s.organisation.id,
+        client: Party {
+            name: "=Sklep Żółw Sp. z o.o.".into(),
+            address: "ul. Długa 5, Gdańsk".into(),
+            country: country("PL"),
+            email: "biuro@zolw.example".into(),
+            phone: String::new(),
+        },
+        client_dpo: Some(Party {
+            name: "Zofia Łęcka".into(),
+            ..Party::default()
+        }),
+        processing_categories: strings(&["Wysyłka newslettera", "Obsługa zwrotów"]),
+        subprocessor_vendor_ids: vec![vendor],
+        dpa_reference: "UPP 7/2025".into(),
+        dpa_signed_on: Some(day("2025-03-01")),
+        ..ProcessorRecordData::default()
+    }));
+    let mut book = workbook(register_xlsx(&s, lang).expect("xlsx"));
+    let name = l.get("tables.sheet.processor_records");
+    assert_eq!(book.sheet_names().last().map(String::as_str), Some(name));
+    let clients = sheet(&mut book, name);
+    let row = row_with(&clients, "Sklep Żółw");
+    let cell = |key: &str| column(&clients, &row, lang, key).to_string();
+    assert_eq!(
+        cell("tables.col.client"),
+        "'=Sklep Żółw Sp. z o.o.",
+        "neutralised"
+    );
+    assert_contains(
+        &cell("tables.col.client_details"),
+        &["ul. Długa 5, Gdańsk", "PL"],
+    );
+    assert_eq!(cell("tables.col.client_dpo"), "Zofia Łęcka");
+    assert_contains(
+        &cell("tables.col.processing_categories"),
+        &["Wysyłka newslettera", "Obsługa zwrotów"],
+    );
+    assert_eq!(cell("tables.col.processors"), "Müller & Söhne Lohn GmbH");
+    assert_eq!(cell("tables.col.client_agreement"), "UPP 7/2025");
+    assert_eq!(cell("tables.col.dpa_signed_on"), "2025-03-01");
+}

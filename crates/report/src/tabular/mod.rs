@@ -1,16 +1,18 @@
 //! The register as spreadsheets: a CSV of the activities, and an XLSX workbook with a sheet
-//! each for activities, vendors (with their DPA), subprocessors, transfers and measures.
+//! each for activities, vendors (with their DPA), subprocessors, transfers and measures,
+//! and the Art. 30(2) processing for clients when the organisation keeps it.
 //! Sheet names and headers come from `labels/<lang>/tables.json`, enum values from the
 //! labels the PDF documents use; user text is written as text, never as a formula (`safe`).
 //!
 //! - `table`: columns that carry their header, width and value together, and the sheets.
 //! - `values`: how a model value reads in a cell (legal bases, retention, mechanisms…).
-//! - `activities`, `catalogue`: the sheets and their columns.
+//! - `activities`, `catalogue`, `clients`: the sheets and their columns.
 //! - `safe`: formula-injection neutralising.
 //! - `csv_file`, `xlsx_file`: the two writers.
 
 mod activities;
 mod catalogue;
+mod clients;
 mod csv_file;
 mod safe;
 mod table;
@@ -29,15 +31,19 @@ pub fn register_csv(s: &Snapshot, lang: Lang) -> Vec<u8> {
 
 /// The workbook: activities (the CSV's columns), vendors with their current DPA,
 /// subprocessors from each vendor's newest list, transfers with their TIA status, and
-/// measures. Each sheet has a bold, frozen header row and an autofilter.
+/// measures, then the processing for clients (Art. 30(2)) when there is any. Each sheet has
+/// a bold, frozen header row and an autofilter.
 pub fn register_xlsx(s: &Snapshot, lang: Lang) -> Result<Vec<u8>, ReportError> {
     let ctx = Ctx::new(s, lang);
-    let sheets = [
+    let mut sheets = vec![
         activities::sheet(&ctx),
         catalogue::vendors(&ctx),
         catalogue::subprocessors(&ctx),
         activities::transfers(&ctx),
         catalogue::measures(&ctx),
     ];
+    if !s.processor_records.is_empty() {
+        sheets.push(clients::sheet(&ctx));
+    }
     xlsx_file::write(&sheets, &ctx)
 }
