@@ -43,6 +43,11 @@ fn map_connect_error(e: sea_orm::sqlx::Error) -> StoreError {
 }
 
 async fn connect(path: &Path, key: &VaultKey, create: bool) -> Result<DatabaseConnection> {
+    // SQLCipher's OpenSSL would otherwise register its cleanup to run at process exit, and
+    // that cleanup can free what a connection thread still closing is using: a crash after
+    // the work is done (seen as SIGSEGV or "double free" at exit). openssl-sys initialises
+    // the library first, with OPENSSL_INIT_NO_ATEXIT.
+    openssl_sys::init();
     let options = SqliteConnectOptions::new()
         .filename(path)
         .create_if_missing(create)
