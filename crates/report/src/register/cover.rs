@@ -2,7 +2,7 @@
 //! representative), and the dates and reference data it rests on.
 
 use super::parts::Ctx;
-use super::people::{dpo, lines, party};
+use super::people::{dpo_and_representative, lines};
 use crate::pdf::blocks::fields;
 use crate::pdf::fonts::Face;
 use crate::pdf::page::Item;
@@ -57,26 +57,12 @@ pub fn cover(ctx: &mut Ctx, title: &str, subtitle: &str) {
     flow.paragraph(BODY.with_colour(MUTED), &address);
 
     flow.set_y(flow.y() + 34.0);
-    let none = || w.get("doc.none").to_string();
+    let [dpo_row, representative_row] = dpo_and_representative(&w, o);
     fields(
         flow,
         vec![
-            (
-                w.get("field.dpo").into(),
-                o.dpo
-                    .as_ref()
-                    .map(|d| dpo(&w, d))
-                    .filter(|d| !d.is_empty())
-                    .unwrap_or_else(none),
-            ),
-            (
-                w.get("field.representative").into(),
-                o.eu_representative
-                    .as_ref()
-                    .map(|p| party(&w, p))
-                    .filter(|p| !p.is_empty())
-                    .unwrap_or_else(none),
-            ),
+            dpo_row,
+            representative_row,
             (w.get("field.issued_on").into(), w.date(s.issued_on)),
             (w.get("field.as_of").into(), w.date(s.as_of)),
             (

@@ -18,7 +18,7 @@ use crate::wording::Words;
 use crate::{Lang, ReportError, Snapshot};
 use dpadesk_model::{Activity, Id, OrgRole, ProcessorRecord, Vendor};
 use parts::{Ctx, TransferRow, measures_table};
-use people::{dpo, lines, party, reach};
+use people::{dpo_and_representative, lines, party, reach};
 
 /// The register: Art. 30(1), and Art. 30(2) when the organisation also acts as processor
 /// and keeps records for clients.
@@ -234,6 +234,7 @@ fn organisation(ctx: &mut Ctx, entry: &TocEntry, controller: bool) {
             "art.org_processor"
         },
     );
+    let [dpo_row, representative_row] = dpo_and_representative(&w, o);
     fields(
         &mut ctx.flow,
         vec![
@@ -253,22 +254,8 @@ fn organisation(ctx: &mut Ctx, entry: &TocEntry, controller: bool) {
             ),
             (w.get("field.reach").into(), reach(&o.email, &o.phone)),
             (w.get("field.website").into(), o.website.trim().to_string()),
-            (
-                w.get("field.dpo").into(),
-                o.dpo
-                    .as_ref()
-                    .map(|d| dpo(&w, d))
-                    .filter(|d| !d.is_empty())
-                    .unwrap_or_else(none),
-            ),
-            (
-                w.get("field.representative").into(),
-                o.eu_representative
-                    .as_ref()
-                    .map(|p| party(&w, p))
-                    .filter(|p| !p.is_empty())
-                    .unwrap_or_else(none),
-            ),
+            dpo_row,
+            representative_row,
             (
                 w.get("field.joint_controllers").into(),
                 if joint.is_empty() {

@@ -2,7 +2,7 @@
 //! country and contacts, empty parts left out.
 
 use crate::wording::Words;
-use dpadesk_model::{Contact, CountryCode, Dpo, Party};
+use dpadesk_model::{Contact, CountryCode, Dpo, OrganisationData, Party};
 
 /// Non-empty parts, trimmed, one per line.
 pub fn lines(parts: &[&str]) -> String {
@@ -53,4 +53,31 @@ pub fn dpo(w: &Words, d: &Dpo) -> String {
         })
         .unwrap_or_default();
     lines(&[&d.name, &reach(&d.email, &d.phone), &firm])
+}
+
+/// The organisation's DPO and EU representative as field rows, "none" where it has none;
+/// the cover and the organisation's particulars show them alike.
+pub fn dpo_and_representative(w: &Words, o: &OrganisationData) -> [(String, String); 2] {
+    let or_none = |text: String| {
+        if text.is_empty() {
+            w.get("doc.none").to_string()
+        } else {
+            text
+        }
+    };
+    [
+        (
+            w.get("field.dpo").into(),
+            or_none(o.dpo.as_ref().map(|d| dpo(w, d)).unwrap_or_default()),
+        ),
+        (
+            w.get("field.representative").into(),
+            or_none(
+                o.eu_representative
+                    .as_ref()
+                    .map(|p| party(w, p))
+                    .unwrap_or_default(),
+            ),
+        ),
+    ]
 }
