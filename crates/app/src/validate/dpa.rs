@@ -1,7 +1,7 @@
 //! Checks for data processing agreements.
 
 use super::*;
-use dpadesk_model::{DpaData, TransferMechanism};
+use dpadesk_model::DpaData;
 
 impl Editable for DpaData {
     fn normalise(&mut self) {
@@ -53,12 +53,7 @@ impl Editable for DpaData {
                 "The objection window is between 1 and 365 days.",
             ));
         }
-        if self.scc_module.is_some() && self.transfer_mechanism != Some(TransferMechanism::Scc) {
-            e.push(FieldError::new(
-                "scc_module",
-                "An SCC module only applies when the transfer mechanism is SCCs.",
-            ));
-        }
+        scc_module_needs_scc(&mut e, self.scc_module, self.transfer_mechanism);
         for pair in self.checklist.windows(2) {
             if pair[0].item == pair[1].item {
                 e.push(FieldError::new(

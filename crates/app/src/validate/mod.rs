@@ -74,6 +74,20 @@ pub(crate) fn canonical_ids(ids: &mut Vec<Id>) {
     ids.dedup();
 }
 
+/// An SCC module is only recorded beside SCCs (a DPA's tool, a TIA's tool).
+pub(crate) fn scc_module_needs_scc(
+    errors: &mut Vec<FieldError>,
+    module: Option<dpadesk_model::SccModule>,
+    mechanism: Option<dpadesk_model::TransferMechanism>,
+) {
+    if module.is_some() && mechanism != Some(dpadesk_model::TransferMechanism::Scc) {
+        errors.push(FieldError::new(
+            "scc_module",
+            "An SCC module only applies when the transfer tool is SCCs.",
+        ));
+    }
+}
+
 pub(crate) fn required(errors: &mut Vec<FieldError>, field: &str, value: &str, what: &str) {
     if value.trim().is_empty() {
         errors.push(FieldError::new(field, format!("Enter {what}.")));

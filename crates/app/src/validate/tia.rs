@@ -2,7 +2,7 @@
 //! where the data go and how it was reached.
 
 use super::*;
-use dpadesk_model::{TiaConclusion, TiaData, TransferMechanism};
+use dpadesk_model::{TiaConclusion, TiaData};
 
 impl Editable for TiaData {
     fn normalise(&mut self) {
@@ -29,12 +29,7 @@ impl Editable for TiaData {
                 "Choose the country the data go to.",
             ));
         }
-        if self.scc_module.is_some() && self.mechanism != Some(TransferMechanism::Scc) {
-            e.push(FieldError::new(
-                "scc_module",
-                "An SCC module only applies when the transfer tool is SCCs.",
-            ));
-        }
+        scc_module_needs_scc(&mut e, self.scc_module, self.mechanism);
         if self.conclusion != TiaConclusion::Undecided {
             if self.assessed_on.is_none() {
                 e.push(FieldError::new(
