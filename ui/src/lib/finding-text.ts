@@ -3,17 +3,19 @@
 // (tools, roles, scopes, dates, countries, Art. 28 items) are shown as words of that language.
 import { countryName } from './countries';
 import type { Finding } from './generated/Finding';
+import type { RuleId } from './generated/RuleId';
 import { catalogues, formatDate, locale, t } from './i18n.svelte';
 
 type Params = Record<string, string>;
 
-/** The rules this module words; any other (a newer core) falls back to the core's English. */
-const KNOWN = new Set([
+/** The rules this module words, in the order the core defines them; any other (a newer core) falls back to the core's English. */
+export const RULES: RuleId[] = [
   'no_mechanism', 'invalid_mechanism', 'adequacy_absent', 'adequacy_ended', 'adequacy_scope_unverified',
   'decision_unverified', 'scc_module_mismatch', 'tia_missing', 'tia_overdue', 'tia_negative', 'derogation_misuse',
   'special_data_third_country', 'onward_transfer_unsafeguarded', 'destination_unknown', 'dpa_missing',
   'dpa_incomplete', 'dpa_review_overdue', 'objection_deadline_passed',
-]);
+];
+const KNOWN = new Set<string>(RULES);
 
 /** The translation of `prefix + value` when there is one, else the value itself (a code is better than nothing). */
 function word(prefix: string, value: string | undefined): string {

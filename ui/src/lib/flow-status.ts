@@ -1,5 +1,6 @@
-// How the map and the chain view name and colour a hop's state: the worst finding's severity,
-// else "in order", with destinations inside the EEA kept apart as plainly fine.
+// Findings by severity, most severe first, and how the map and the chain view name and colour a
+// hop's state: the worst finding's severity, else "in order", with destinations inside the EEA
+// kept apart as plainly fine.
 import type { Severity } from './generated/Severity';
 
 export const SEVERITIES: Severity[] = ['blocker', 'high', 'medium', 'low', 'info'];
