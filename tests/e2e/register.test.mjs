@@ -19,7 +19,7 @@ const env = { DPADESK_VAULT: path.join(home, 'vault.dpadesk'), XDG_CONFIG_HOME: 
 const h = new Harness({ application, artifacts, env });
 
 const SHOP = 'Czajnik i Filiżanka Sp. z o.o.';
-const main = ['home', 'organisation', 'register', 'processor', 'vendors', 'reminders', 'transfers', 'measures', 'history', 'settings'];
+const main = ['home', 'organisation', 'register', 'processor', 'vendors', 'reminders', 'transfers', 'clients', 'measures', 'reports', 'history', 'settings'];
 /** The sidebar entry that opens a section. */
 const entry = (section) => (section === 'organisation' ? '[data-testid="org-details"]' : `[data-testid="nav-${section}"]`);
 

@@ -4,30 +4,11 @@
 // refused with a message while the vault stays as it was.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { Harness } from './webdriver.mjs';
+import { harnessFor, openSample } from './webdriver.mjs';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const application = process.env.DPADESK_E2E_APP;
-const artifacts = path.join(root, 'artifacts', 'e2e', 'reports');
-const home = mkdtempSync(path.join(tmpdir(), 'dpadesk-e2e-reports-'));
-const env = { DPADESK_VAULT: path.join(home, 'vault.dpadesk'), XDG_CONFIG_HOME: path.join(home, 'config'), XDG_CACHE_HOME: path.join(home, 'cache') };
-const h = new Harness({ application, artifacts, env });
+const h = harnessFor('reports');
 
-const SHOP = 'Czajnik i Filiżanka Sp. z o.o.';
-
-before(async () => {
-  assert.ok(application, 'DPADESK_E2E_APP names the built app (make test sets it)');
-  await h.start();
-  await h.launch();
-  await h.click('[data-testid="create-vault"]');
-  await h.click('[data-testid="load-sample"]');
-  await h.find('[data-testid="shell"] [data-testid="home-view"]');
-  await h.click(`[data-testid="org-card"][data-org-name="${SHOP}"] [data-testid="org-open"]`);
-  await h.find('[data-testid="activity-table"], [data-testid="empty-state"]');
-});
+before(() => openSample(h));
 
 after(async () => {
   if (h.session) await h.quit().catch(() => {});

@@ -1,9 +1,38 @@
 // A small W3C WebDriver client and the harness that runs the real DPA Desk window:
 // Xvfb for a display, tauri-driver (over WebKitWebDriver) to drive it, a screenshot per step.
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
+
+/** The checkout, where artifacts and fixtures are. */
+export const root = path.resolve(import.meta.dirname, '../..');
+
+/** The sample's controller, the organisation most tests work on. */
+export const SHOP = 'Czajnik i Filiżanka Sp. z o.o.';
+
+/**
+ * A harness for one test file: the built app (DPADESK_E2E_APP) on a new vault in a private
+ * home, its screenshots in artifacts/e2e/<name>/.
+ */
+export function harnessFor(name) {
+  const home = mkdtempSync(path.join(tmpdir(), `dpadesk-e2e-${name}-`));
+  const env = { DPADESK_VAULT: path.join(home, 'vault.dpadesk'), XDG_CONFIG_HOME: path.join(home, 'config'), XDG_CACHE_HOME: path.join(home, 'cache') };
+  return new Harness({ application: process.env.DPADESK_E2E_APP, artifacts: path.join(root, 'artifacts', 'e2e', name), env });
+}
+
+/** Starts the window on its new vault, loads the sample and opens the shop's register. */
+export async function openSample(h) {
+  if (!h.application) throw new Error('DPADESK_E2E_APP names the built app (make test sets it)');
+  await h.start();
+  await h.launch();
+  await h.click('[data-testid="create-vault"]');
+  await h.click('[data-testid="load-sample"]');
+  await h.find('[data-testid="shell"] [data-testid="home-view"]');
+  await h.click(`[data-testid="org-card"][data-org-name="${SHOP}"] [data-testid="org-open"]`);
+  await h.find('[data-testid="activity-table"], [data-testid="empty-state"]');
+}
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
