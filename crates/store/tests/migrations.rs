@@ -34,4 +34,6 @@ async fn vault_from_0_1_opens_and_reads() {
             .len(),
         1
     );
+    // Closed before the process ends: SQLCipher's exit handler must not meet a closing pool.
+    vault.close().await.expect("closed");
 }
