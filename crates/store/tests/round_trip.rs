@@ -91,6 +91,7 @@ async fn every_aggregate_round_trips_with_every_field() {
     let before = v.update(&changed).await.expect("update");
     assert_eq!(before, act);
     assert_eq!(v.fetch::<ActivityData>(act.id).await.expect("get"), changed);
+    t.vault.close().await.expect("closed");
 }
 
 #[tokio::test]
@@ -162,6 +163,7 @@ async fn deleting_a_record_in_use_is_refused_with_what_uses_it() {
         matches!(missing, StoreError::NotFound { .. }),
         "{missing:?}"
     );
+    t.vault.close().await.expect("closed");
 }
 
 #[tokio::test]
@@ -198,6 +200,7 @@ async fn replacing_a_dpa_document_drops_the_old_file() {
         .await
         .expect("delete");
     assert!(v.document_content(second.id).await.is_err());
+    t.vault.close().await.expect("closed");
 }
 
 #[tokio::test]
@@ -249,4 +252,5 @@ async fn a_tia_keeps_its_organisation_and_vendor_and_a_loaded_dataset_is_one_row
     );
     v.clear_dataset().await.expect("cleared");
     assert_eq!(v.loaded_dataset().await.expect("none"), None);
+    t.vault.close().await.expect("closed");
 }
