@@ -13,8 +13,9 @@ use dpadesk_model::{
     Activity, AuditAction, AuditEntry, DocumentRef, Dpa, EntityKind, Id, ProcessorRecord, Record,
     SubprocessorList, Tia,
 };
+use sea_orm::sqlx::Connection;
 use sea_orm::sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous,
+    SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous,
 };
 use sea_orm::{DatabaseConnection, SqlxSqliteConnector, TransactionTrait};
 use sea_orm_migration::MigratorTrait;
@@ -56,12 +57,34 @@ async fn connect(path: &Path, key: &VaultKey, create: bool) -> Result<DatabaseCo
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
         .busy_timeout(Duration::from_secs(10));
+    if !create {
+        check_key(path, key).await?;
+    }
     let pool = SqlitePoolOptions::new()
         .max_connections(4)
         .connect_with(options)
         .await
         .map_err(map_connect_error)?;
     Ok(SqlxSqliteConnector::from_sqlx_sqlite_pool(pool))
+}
+
+/// Tries the key on a connection of its own that is closed before returning, whether the key
+/// fits or not. Refused inside the pool, the connection would be left to close on its own
+/// thread, racing the process's exit (a pool dropped without being closed leaves its connections to close on their own threads,
+/// and SQLCipher's exit handler can free what they still use); the probe sets only the key, so
+/// opening it never reads the file and a wrong key shows in the query instead.
+async fn check_key(path: &Path, key: &VaultKey) -> Result<()> {
+    let probe = SqliteConnectOptions::new()
+        .filename(path)
+        .pragma("key", key.pragma_value().to_string());
+    let mut conn = SqliteConnection::connect_with(&probe)
+        .await
+        .map_err(map_connect_error)?;
+    let tried = sea_orm::sqlx::query("SELECT count(*) FROM sqlite_master")
+        .fetch_one(&mut conn)
+        .await;
+    let _ = conn.close().await;
+    tried.map(|_| ()).map_err(map_connect_error)
 }
 
 pub(crate) fn read_salt(path: &Path) -> Result<[u8; SALT_LEN]> {
@@ -94,6 +117,18 @@ fn os_user() -> String {
     whoami::username().unwrap_or_else(|_| "unknown".to_string())
 }
 
+/// Brings the schema up to date; on failure the connections are closed before the error
+/// is returned.
+async fn migrated(db: DatabaseConnection) -> Result<DatabaseConnection> {
+    match migrate(&db).await {
+        Ok(()) => Ok(db),
+        Err(e) => {
+            let _ = db.close_by_ref().await;
+            Err(e)
+        }
+    }
+}
+
 async fn migrate(db: &DatabaseConnection) -> Result<()> {
     Migrator::up(db, None).await.map_err(|e| {
         if e.to_string().contains("is missing") {
@@ -116,18 +151,9 @@ impl Vault {
             std::fs::create_dir_all(dir)?;
         }
         let key = keys.new_key()?;
-        let made = async {
-            let db = connect(path, &key, true).await?;
-            migrate(&db).await?;
-            Ok::<_, StoreError>(db)
-        }
-        .await;
+        let made = async { migrated(connect(path, &key, true).await?).await }.await;
         match made {
-            Ok(db) => Ok(Self {
-                db,
-                path: path.into(),
-                actor: os_user(),
-            }),
+            Ok(db) => Ok(Self::over(db, path)),
             Err(e) => {
                 keys.forget(&key);
                 for suffix in ["", "-wal", "-shm"] {
@@ -142,13 +168,16 @@ impl Vault {
     pub async fn open(path: &Path, keys: &KeySource) -> Result<Self> {
         let salt = read_salt(path)?;
         let key = keys.existing_key(salt)?;
-        let db = connect(path, &key, false).await?;
-        migrate(&db).await?;
-        Ok(Self {
+        let db = migrated(connect(path, &key, false).await?).await?;
+        Ok(Self::over(db, path))
+    }
+
+    fn over(db: DatabaseConnection, path: &Path) -> Self {
+        Self {
             db,
             path: path.into(),
             actor: os_user(),
-        })
+        }
     }
 
     pub fn path(&self) -> &Path {
