@@ -235,6 +235,8 @@ async fn an_export_imported_into_an_empty_vault_exports_to_the_same_bytes() {
             .expect("re-export"),
         "the processor",
     );
+    source.close().await.expect("closed");
+    target.close().await.expect("closed");
 }
 
 fn assert_refused(result: Result<impl std::fmt::Debug, AppError>, says: &str) {
@@ -319,6 +321,8 @@ async fn unfit_files_are_refused_and_the_vault_is_unchanged() {
         assert_refused(target.import_organisation(&bytes).await, says);
         assert_eq!(counts(&target).await, before, "{what} changed the vault");
     }
+    source.close().await.expect("closed");
+    target.close().await.expect("closed");
 }
 
 #[tokio::test]
@@ -351,6 +355,8 @@ async fn an_organisation_already_in_the_vault_is_refused() {
         "Another organisation named",
     );
     assert_eq!(counts(&target).await, before);
+    source.close().await.expect("closed");
+    target.close().await.expect("closed");
 }
 
 #[tokio::test]
@@ -405,4 +411,7 @@ async fn vendors_and_measures_that_differ_in_the_vault_are_named() {
         "vendor “Vercom S.A.” (the vault has another vendor of that name)",
     );
     assert_eq!(counts(&other).await, before);
+    source.close().await.expect("closed");
+    target.close().await.expect("closed");
+    other.close().await.expect("closed");
 }

@@ -75,6 +75,7 @@ async fn a_new_vault_holds_the_measures_library_once() {
         app.list::<MeasureData>().await.expect("list").len(),
         library::measures().len() + 1
     );
+    app.close().await.expect("closed");
 }
 
 #[tokio::test]
@@ -113,6 +114,7 @@ async fn the_sample_loads_once_and_tells_what_it_added() {
     let again = app.load_sample().await.expect_err("twice");
     assert_eq!(again.kind(), "in_use");
     assert_eq!(app.list::<OrganisationData>().await.expect("orgs").len(), 2);
+    app.close().await.expect("closed");
 }
 
 #[tokio::test]
@@ -137,6 +139,7 @@ async fn the_sample_shows_reminders_and_incomplete_items() {
     let kinds: Vec<ReminderKind> = reminders.iter().map(|r| r.kind).collect();
     assert!(kinds.contains(&ReminderKind::ChecklistGap), "{kinds:?}");
     assert!(kinds.contains(&ReminderKind::DpaReviewDue), "{kinds:?}");
+    app.close().await.expect("closed");
 }
 
 #[tokio::test]
@@ -187,6 +190,7 @@ async fn completeness_points_at_the_missing_fields() {
             .iter()
             .any(|g| g.item == RegisterItem::Dpo)
     );
+    app.close().await.expect("closed");
 }
 
 #[tokio::test]
@@ -244,6 +248,7 @@ async fn reminders_name_missing_agreements_and_checklist_gaps() {
         .await
         .expect("reminders");
     assert!(later.iter().any(|r| r.kind == ReminderKind::DpaExpired));
+    app.close().await.expect("closed");
 }
 
 #[tokio::test]
@@ -272,6 +277,7 @@ async fn search_finds_new_records_as_they_are_saved() {
         app.search("vercom group").await.expect("search")[0].kind,
         HitKind::Vendor
     );
+    app.close().await.expect("closed");
 }
 
 #[tokio::test]
@@ -332,6 +338,7 @@ async fn an_activity_and_an_agreement_copy_to_another_client() {
     let twice = app.copy_dpa(dpa.id, b.id).await.expect_err("twice");
     assert_eq!(twice.kind(), "in_use");
     assert_eq!(app.dpas_of(b.id).await.expect("dpas").len(), 1);
+    app.close().await.expect("closed");
 }
 
 #[tokio::test]
@@ -360,6 +367,7 @@ async fn templates_start_a_new_client_with_drafts() {
         7,
         "nothing added when one key is unknown"
     );
+    app.close().await.expect("closed");
 }
 
 static NOW: AtomicI64 = AtomicI64::new(0);
@@ -441,4 +449,5 @@ async fn history_lists_changes_and_rebuilds_a_past_register() {
         .await
         .expect("feb");
     assert!(too_early.organisation.is_none() && too_early.activities.is_empty());
+    app.close().await.expect("closed");
 }

@@ -126,4 +126,5 @@ async fn a_past_day_gives_the_register_as_it_stood_and_bad_requests_are_refused(
         "{}",
         file.file_name
     );
+    app.close().await.expect("closed");
 }

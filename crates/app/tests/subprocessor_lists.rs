@@ -183,6 +183,7 @@ async fn a_second_version_shows_what_changed_and_when_to_object() {
     .expect("reviewed");
     let after = change_reminders(app.reminders_of(acme.id, today).await.expect("reminders"));
     assert!(after.is_empty(), "a reviewed change reminds no more");
+    app.close().await.expect("closed");
 }
 
 #[tokio::test]
@@ -217,6 +218,7 @@ async fn the_same_list_reformatted_is_no_change() {
     let report = app.list_change(saved.id).await.expect("report");
     assert!(report.changes.is_empty(), "{:#?}", report.changes);
     assert_eq!(report.changes.unchanged.len(), 3);
+    app.close().await.expect("closed");
 }
 
 #[tokio::test]
@@ -254,6 +256,7 @@ async fn a_matched_name_becomes_an_alias_and_matches_by_itself_next_time() {
     );
     app.match_vendors(&mut next).await.expect("match");
     assert_eq!(next.rows[0].entry.vendor_id, Some(aws.id));
+    app.close().await.expect("closed");
 }
 
 #[tokio::test]
@@ -294,6 +297,7 @@ async fn a_version_without_rows_or_for_an_unknown_vendor_is_refused() {
             .expect("lists")
             .is_empty()
     );
+    app.close().await.expect("closed");
 }
 
 #[tokio::test]
@@ -329,6 +333,7 @@ async fn a_review_is_stamped_with_the_day_it_was_decided() {
         .await
         .expect("stored");
     assert_eq!(stored.review.note, "Hosting moves to the US without a TIA.");
+    app.close().await.expect("closed");
 }
 
 #[test]

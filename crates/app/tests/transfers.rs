@@ -59,6 +59,7 @@ async fn the_e_learning_privacy_shield_set_up_turns_invalid_with_schrems_ii() {
             .windows(2)
             .all(|w| w[0].severity >= w[1].severity)
     );
+    app.close().await.expect("closed");
 }
 
 #[tokio::test]
@@ -88,6 +89,7 @@ async fn us_subprocessors_under_scc_without_a_tia_are_named_with_their_vendor() 
         .expect("all");
     assert!(everyone.findings.len() > report.findings.len());
     assert!(!everyone.dataset_version.is_empty());
+    app.close().await.expect("closed");
 }
 
 fn vendor_named(vendors: &[Vendor], name: &str) -> Vendor {
@@ -229,6 +231,7 @@ async fn a_concluded_tia_answers_tia_missing_and_a_negative_one_blocks() {
         refused.to_string().contains("transfer impact assessment"),
         "{refused}"
     );
+    app.close().await.expect("closed");
 }
 
 #[tokio::test]
@@ -295,6 +298,7 @@ async fn remote_access_and_a_named_old_instrument_are_judged() {
         "{:#?}",
         report.findings
     );
+    app.close().await.expect("closed");
 }
 
 fn newer_dataset(date: &str, version: &str) -> Vec<u8> {
@@ -355,6 +359,7 @@ async fn a_newer_dataset_is_kept_in_the_vault_and_a_bad_one_changes_nothing() {
     );
     let reset = again.reset_dataset().await.expect("reset");
     assert_eq!(reset, builtin);
+    again.close().await.expect("closed");
 }
 
 #[tokio::test]
@@ -427,6 +432,7 @@ async fn what_if_flows_and_summary_cover_every_organisation() {
         c.blocker + c.high + c.medium + c.low + c.info,
         shop_report.findings.len()
     );
+    app.close().await.expect("closed");
 }
 
 #[tokio::test]
@@ -447,4 +453,5 @@ async fn the_sample_tia_is_overdue_for_re_evaluation() {
     assert!(about(&fresh, RuleId::TiaOverdue, "Google LLC").is_empty());
     let due = on("2026-12-02").await;
     assert_eq!(about(&due, RuleId::TiaOverdue, "Google LLC").len(), 1);
+    app.close().await.expect("closed");
 }

@@ -83,6 +83,7 @@ async fn organisations_are_tidied_checked_and_unique() {
     );
     let missing = app.find_organisation("Nobody").await.expect_err("missing");
     assert_eq!(missing.kind(), "not_found");
+    app.close().await.expect("closed");
 }
 
 #[tokio::test]
@@ -138,6 +139,7 @@ async fn activities_need_their_organisation_and_conditions_to_be_active() {
     let active = app.update(draft.id, payroll).await.expect("now active");
     assert_eq!(active.status, ActivityStatus::Active);
     assert_eq!(app.activities_of(acme.id).await.expect("list").len(), 1);
+    app.close().await.expect("closed");
 }
 
 #[tokio::test]
@@ -200,6 +202,7 @@ async fn dpas_check_dates_window_module_and_references() {
         .expect_err("vendor in use");
     assert_eq!(in_use.kind(), "in_use");
     assert!(in_use.to_string().contains("the DPA of Acme"), "{in_use}");
+    app.close().await.expect("closed");
 }
 
 #[tokio::test]
@@ -223,6 +226,7 @@ async fn processor_records_need_a_processor_organisation() {
     data.role = OrgRole::Processor;
     app.update(controller.id, data).await.expect("role");
     app.create(record).await.expect("now accepted");
+    app.close().await.expect("closed");
 }
 
 #[tokio::test]
@@ -243,6 +247,7 @@ async fn a_vault_reopens_and_a_wrong_passphrase_is_a_locked_error() {
         .await
         .expect("open");
     assert_eq!(app.list::<OrganisationData>().await.expect("list").len(), 1);
+    app.close().await.expect("closed");
 }
 
 #[tokio::test]
@@ -253,4 +258,5 @@ async fn errors_serialise_for_the_window() {
     assert_eq!(json["kind"], "invalid");
     assert_eq!(json["fields"][0]["field"], "name");
     assert_eq!(json["message"], "name: Enter the organisation's name.");
+    app.close().await.expect("closed");
 }

@@ -56,6 +56,7 @@ async fn each_earlier_state_is_rebuilt_from_the_audit_log() {
 
     let until_day_3 = v.changes_until(at(3)).await.expect("until");
     assert_eq!(until_day_3.len(), 3);
+    t.vault.close().await.expect("closed");
 }
 
 #[tokio::test]
@@ -74,4 +75,5 @@ async fn a_failed_change_leaves_no_audit_entry() {
             .is_empty()
     );
     assert!(v.get::<DpaData>(orphan.id).await.expect("get").is_none());
+    t.vault.close().await.expect("closed");
 }

@@ -77,6 +77,7 @@ async fn register_data_is_never_in_clear_on_disk() {
         .await
         .expect("read back");
     assert_eq!(read.name, MARKER);
+    again.close().await.expect("closed");
 }
 
 #[tokio::test]
@@ -170,4 +171,5 @@ async fn not_a_vault_and_missing_vault_get_clear_errors() {
         .await
         .expect_err("exists");
     assert!(matches!(exists, StoreError::VaultExists(_)), "{exists:?}");
+    t.vault.close().await.expect("closed");
 }

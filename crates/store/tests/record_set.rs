@@ -119,6 +119,7 @@ async fn records_go_in_with_their_own_history_and_no_new_entries() {
         .expect("history");
     assert_eq!(org_history.len(), 2);
     assert_eq!(org_history[1].action, AuditAction::Update);
+    t.vault.close().await.expect("closed");
 }
 
 #[tokio::test]
@@ -140,4 +141,5 @@ async fn a_set_that_fails_half_way_writes_nothing() {
     assert!(v.list::<MeasureData>().await.expect("list").is_empty());
     assert!(v.list::<OrganisationData>().await.expect("list").is_empty());
     assert!(all_changes(v).await.is_empty());
+    t.vault.close().await.expect("closed");
 }
