@@ -116,9 +116,29 @@ fn main() {
             reports::org_import_pick,
             reports::org_import_bytes,
         ])
-        .run(tauri::generate_context!());
-    if let Err(e) = result {
-        eprintln!("DPA Desk could not start: {e}");
-        std::process::exit(2);
+        .build(tauri::generate_context!());
+    match result {
+        Ok(desktop) => desktop.run(|handle, event| {
+            if let tauri::RunEvent::Exit = event {
+                close_vault(handle);
+            }
+        }),
+        Err(e) => {
+            eprintln!("DPA Desk could not start: {e}");
+            std::process::exit(2);
+        }
+    }
+}
+
+/// Closes the vault before the process ends: the last changes are checkpointed into the
+/// file, and no connection is still closing on its own thread when SQLCipher's exit handler
+/// frees what it uses.
+fn close_vault(handle: &tauri::AppHandle) {
+    let desk = handle.state::<Desk>();
+    let app = tauri::async_runtime::block_on(desk.app.write()).take();
+    if let Some(app) = app
+        && let Err(e) = tauri::async_runtime::block_on(app.close())
+    {
+        log::warn!("the vault did not close cleanly: {e}");
     }
 }
