@@ -7,6 +7,7 @@ use crate::lists::object_by;
 use crate::{App, AppResult};
 use chrono::NaiveDate;
 use dpadesk_model::*;
+use dpadesk_report::{Lang, word_findings};
 use dpadesk_transfer as transfer;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -24,6 +25,12 @@ pub struct CheckReport {
 }
 
 impl CheckReport {
+    /// The same findings worded in `lang` (they come worded in English, the CLI's language).
+    pub fn in_language(mut self, lang: Lang) -> Self {
+        word_findings(&mut self.findings, lang);
+        self
+    }
+
     /// True when something needs acting on before data keep flowing (blocker or high).
     pub fn needs_action(&self) -> bool {
         self.findings
@@ -60,6 +67,14 @@ pub struct WhatIfReport {
     #[serde(flatten)]
     #[ts(flatten)]
     pub lost: transfer::WhatIf,
+}
+
+impl WhatIfReport {
+    /// The same findings worded in `lang` (they come worded in English, the CLI's language).
+    pub fn in_language(mut self, lang: Lang) -> Self {
+        word_findings(&mut self.lost.findings, lang);
+        self
+    }
 }
 
 /// What the register says about every vendor, read once per check.
@@ -351,7 +366,8 @@ impl App {
         Ok(out)
     }
 
-    /// Checks one organisation, or every one, as of `as_of`; most severe findings first.
+    /// Checks one organisation, or every one, as of `as_of`; most severe findings first,
+    /// worded in English.
     pub async fn check_transfers(
         &self,
         organisation: Option<Id>,
@@ -363,6 +379,7 @@ impl App {
             findings.extend(transfer::check(&ds, &register, as_of));
         }
         transfer::sort(&mut findings);
+        word_findings(&mut findings, Lang::En);
         Ok(CheckReport {
             as_of,
             dataset_version: ds.version.clone(),
@@ -419,6 +436,7 @@ impl App {
         for register in self.transfer_registers(organisation).await? {
             findings.extend(transfer::what_if(&ds, &register, as_of, hypotheses).findings);
         }
+        word_findings(&mut findings, Lang::En);
         Ok(WhatIfReport {
             as_of,
             dataset_version: ds.version.clone(),

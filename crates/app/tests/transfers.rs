@@ -50,6 +50,14 @@ async fn the_e_learning_privacy_shield_set_up_turns_invalid_with_schrems_ii() {
         .await
         .expect("check");
     assert!(invalid(&after) > 0, "{:#?}", after.findings);
+    assert!(
+        after
+            .findings
+            .iter()
+            .any(|f| f.rule == RuleId::InvalidMechanism && f.message.contains("C-311/18")),
+        "the Privacy Shield finding names the judgment: {:#?}",
+        after.findings
+    );
     assert!(after.needs_action());
     assert!(after.findings.iter().all(|f| f.organisation.id == shop.id));
     // Most severe first.
@@ -76,6 +84,38 @@ async fn us_subprocessors_under_scc_without_a_tia_are_named_with_their_vendor() 
         .filter_map(|f| f.subprocessor.as_ref().map(|s| s.name.as_str()))
         .collect();
     assert!(tia.contains(&"Stripe, Inc."), "{tia:?}");
+    // Worded in English by default, in another language on request.
+    let stripe = |r: &dpadesk_app::transfers::CheckReport| {
+        r.findings
+            .iter()
+            .find(|f| {
+                f.rule == RuleId::TiaMissing
+                    && f.subprocessor
+                        .as_ref()
+                        .is_some_and(|s| s.name == "Stripe, Inc.")
+            })
+            .cloned()
+            .expect("the Stripe finding")
+    };
+    let english = stripe(&report);
+    assert!(
+        english.message.contains("Stripe, Inc. (United States")
+            && english.message.contains("subprocessor of"),
+        "{}",
+        english.message
+    );
+    assert!(
+        english
+            .remedy
+            .starts_with("Document a transfer impact assessment")
+    );
+    let polish = stripe(&report.clone().in_language(dpadesk_report::Lang::Pl));
+    assert!(
+        polish.message.contains("Stripe, Inc. (Stany Zjednoczone"),
+        "{}",
+        polish.message
+    );
+    assert_ne!(polish.remedy, english.remedy);
     assert!(
         report
             .findings

@@ -22,6 +22,7 @@ pub use error::ReportError;
 pub use lang::{Labels, Lang};
 pub use letter::{ObjectionLetter, objection_letter_pdf};
 pub use register::{processor_pdf, register_pdf};
+pub use risk::finding_text::word_findings;
 pub use risk::risk_pdf;
 pub use snapshot::*;
 pub use tabular::{register_csv, register_xlsx};

@@ -1,14 +1,17 @@
 //! The check itself: walks organisation → vendors → subprocessors for each activity, adds
-//! the DPA and list-change rules, and turns issues into findings with names and messages.
+//! the DPA and list-change rules, and turns issues into findings with names, parameters and
+//! articles.
 
+use crate::articles;
 use crate::dataset::Dataset;
 use crate::finding::{self, EntryRef, Finding, RuleId};
 use crate::judge::{self, Hop, Issue, Judgement};
 use crate::register::{ActivityFlows, Named, Register, Role, Subprocessor, Vendor};
-use crate::text::{self, Params};
 use chrono::NaiveDate;
 use dpadesk_model::{Id, serde_name};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+
+type Params = BTreeMap<String, String>;
 
 /// Every finding for the register on `as_of`, most severe first.
 pub fn check(ds: &Dataset, register: &Register, as_of: NaiveDate) -> Vec<Finding> {
@@ -248,9 +251,12 @@ fn build(
         subprocessor,
         chain,
         destination,
-        articles: text::articles(rule).iter().map(|a| a.to_string()).collect(),
-        message: text::message(rule, &params),
-        remedy: text::remedy(rule, &params),
+        articles: articles::articles(rule)
+            .iter()
+            .map(|a| a.to_string())
+            .collect(),
+        message: String::new(),
+        remedy: String::new(),
         params,
     }
 }

@@ -93,10 +93,11 @@ pub struct Finding {
     pub chain: Vec<String>,
     /// An ISO country code or an international organisation's code.
     pub destination: Option<String>,
-    /// Everything the message is assembled from, so the UI can translate by rule id.
+    /// Everything the message is assembled from, so it can be worded in any language.
     pub params: BTreeMap<String, String>,
     pub articles: Vec<String>,
-    /// The English explanation, naming the articles and the source.
+    /// The explanation, naming the articles and the source, and what to do about it. Empty
+    /// as the checker makes them: `dpadesk_report::word_findings` words them in a language.
     pub message: String,
     pub remedy: String,
 }

@@ -4,9 +4,11 @@
 //! - `dataset`: the reference facts (`data/dataset.json`), loaded and validated.
 //! - `register`: the input the app fills from the vault.
 //! - `check`: the rules, as of a date; `what_if`: the same under a hypothetical dataset.
-//! - `finding`: what comes out, with stable rule ids, severities and counts.
+//! - `finding`: what comes out, with stable rule ids, severities, counts and the articles
+//!   each rule rests on (`articles`); the words are `dpadesk_report`'s, in six languages.
 //! - `flows`: every hop with where it lands and its worst finding, for maps and chain views.
 
+mod articles;
 mod check;
 mod dataset;
 mod error;
@@ -14,7 +16,6 @@ mod finding;
 mod flows;
 mod judge;
 mod register;
-mod text;
 mod validate;
 mod what_if;
 

@@ -1,8 +1,9 @@
-//! A finding's explanation and remedy in the document's language, rebuilt from its rule and
-//! parameters as the window does (`ui/src/lib/finding-text.ts`, whose translations the
-//! labels reuse); codes in the parameters (tools, roles, scopes, dates, countries, Art. 28
-//! items) are written out as words of that language.
+//! A finding's explanation and remedy in one of the six languages, built from its rule and
+//! parameters: the only place findings are worded (the CLI, the window and the PDFs all get
+//! their text from here). Codes in the parameters (tools, roles, scopes, dates, countries,
+//! Art. 28 items) are written out as words of that language.
 
+use crate::Lang;
 use crate::wording::Words;
 use chrono::NaiveDate;
 use dpadesk_model::serde_name;
@@ -288,6 +289,15 @@ fn sentence(text: &str) -> String {
     }
 }
 
+/// Words each finding in `lang`: its `message` and `remedy`.
+pub fn word_findings(findings: &mut [Finding], lang: Lang) {
+    let w = Words::new(lang);
+    for f in findings {
+        f.message = message(&w, f);
+        f.remedy = remedy(&w, f);
+    }
+}
+
 /// What the finding says, in the document's language.
 pub fn message(w: &Words, f: &Finding) -> String {
     let t = Text { w, p: &f.params };
@@ -339,7 +349,6 @@ pub fn recorded_in(w: &Words, f: &Finding) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Lang;
     use dpadesk_transfer::{Named, Severity};
 
     fn finding(rule: RuleId, params: &[(&str, &str)]) -> Finding {
@@ -364,6 +373,265 @@ mod tests {
             message: String::new(),
             remedy: String::new(),
         }
+    }
+
+    const HOP: [(&str, &str); 4] = [
+        ("organisation", "Acme"),
+        ("recipient", "Mailer Inc"),
+        ("vendor", "Mailer Inc"),
+        ("destination", "US"),
+    ];
+
+    /// A finding on the usual hop, with `extra` parameters added or replacing the hop's.
+    fn on_hop(rule: RuleId, extra: &[(&str, &str)]) -> Finding {
+        let mut params: Vec<(&str, &str)> = HOP
+            .iter()
+            .filter(|(k, _)| !extra.iter().any(|(e, _)| e == k))
+            .copied()
+            .collect();
+        params.extend_from_slice(extra);
+        finding(rule, &params)
+    }
+
+    /// Every rule with the parameters the checker gives it (`dpadesk_transfer`'s judge and check).
+    fn every_rule() -> Vec<Finding> {
+        use RuleId::*;
+        vec![
+            on_hop(
+                NoMechanism,
+                &[("mechanism", "dpa_only"), ("recorded_in", "dpa")],
+            ),
+            on_hop(
+                NoMechanism,
+                &[("mechanism", "scc"), ("instrument", "2099/1/EU")],
+            ),
+            on_hop(
+                InvalidMechanism,
+                &[
+                    ("state", "invalidated"),
+                    ("instrument_name", "EU-US Privacy Shield"),
+                    ("reference", "(EU) 2016/1250"),
+                    ("invalid_from", "2020-07-16"),
+                    ("reason", "CJEU C-311/18"),
+                    ("source", "https://curia.europa.eu"),
+                ],
+            ),
+            on_hop(
+                InvalidMechanism,
+                &[
+                    ("state", "new_contract"),
+                    ("instrument_name", "Old SCCs"),
+                    ("reference", "2010/87/EU"),
+                    ("contract_signed_on", "2021-10-01"),
+                    ("new_contracts_invalid_from", "2021-09-27"),
+                ],
+            ),
+            on_hop(
+                InvalidMechanism,
+                &[
+                    ("state", "not_yet_adopted"),
+                    ("instrument_name", "SCCs 2021"),
+                    ("reference", "(EU) 2021/914"),
+                    ("adopted_on", "2021-06-04"),
+                ],
+            ),
+            on_hop(AdequacyAbsent, &[("destination", "IN")]),
+            on_hop(
+                AdequacyAbsent,
+                &[
+                    ("destination", "BR"),
+                    ("reference", "(EU) 2026/179"),
+                    ("adopted_on", "2026-01-20"),
+                ],
+            ),
+            on_hop(
+                AdequacyEnded,
+                &[
+                    ("destination", "GB"),
+                    ("reference", "(EU) 2021/1772"),
+                    ("ends_on", "2025-12-27"),
+                ],
+            ),
+            on_hop(
+                AdequacyScopeUnverified,
+                &[
+                    ("destination", "CA"),
+                    ("reference", "2002/2/EC"),
+                    ("scope", "pipeda_subject"),
+                ],
+            ),
+            on_hop(
+                DecisionUnverified,
+                &[
+                    ("reference", "(EU) 2026/179"),
+                    ("verify_note", "Check the OJ reference."),
+                ],
+            ),
+            on_hop(
+                SccModuleMismatch,
+                &[
+                    ("module", "1"),
+                    ("expected_module", "2"),
+                    ("exporter_role", "controller"),
+                    ("importer_role", "processor"),
+                    ("reference", "(EU) 2021/914"),
+                ],
+            ),
+            on_hop(
+                TiaMissing,
+                &[("mechanism", "scc"), ("activity", "Newsletter")],
+            ),
+            on_hop(TiaOverdue, &[("re_evaluate_on", "2024-01-31")]),
+            on_hop(
+                TiaNegative,
+                &[("mechanism", "bcr"), ("done_on", "2024-05-02")],
+            ),
+            on_hop(DerogationMisuse, &[("importer_role", "processor")]),
+            on_hop(
+                SpecialDataThirdCountry,
+                &[("data", "special-category and criminal-offence")],
+            ),
+            on_hop(
+                OnwardTransferUnsafeguarded,
+                &[
+                    ("recipient", "Cloud Corp"),
+                    ("subprocessor", "Cloud Corp"),
+                    ("destination", "IN"),
+                    ("mechanism", "unknown"),
+                ],
+            ),
+            finding(
+                DestinationUnknown,
+                &[("organisation", "Acme"), ("recipient", "Group Co")],
+            ),
+            on_hop(DpaMissing, &[("activities", "Newsletter, Payroll")]),
+            on_hop(
+                DpaIncomplete,
+                &[
+                    ("missing_count", "2"),
+                    ("missing_items", "security, audits_and_information"),
+                ],
+            ),
+            on_hop(DpaReviewOverdue, &[("next_review_on", "2024-06-30")]),
+            on_hop(
+                ObjectionDeadlinePassed,
+                &[("received_on", "2024-02-01"), ("object_by", "2024-03-02")],
+            ),
+            on_hop(ObjectionDeadlinePassed, &[("object_by", "2024-03-02")]),
+        ]
+    }
+
+    fn on(d: &str) -> String {
+        Words::new(Lang::En).date(d.parse().expect("date"))
+    }
+
+    #[test]
+    fn every_rule_has_a_whole_sentence_and_remedy_in_every_language() {
+        for lang in Lang::ALL {
+            let mut findings = every_rule();
+            word_findings(&mut findings, lang);
+            for f in &findings {
+                let what = format!("{lang:?} {:?}", f.rule);
+                for text in [&f.message, &f.remedy] {
+                    assert!(
+                        !text.contains('{')
+                            && !text.contains("finding.")
+                            && !text.contains("remedy."),
+                        "{what}: {text}"
+                    );
+                }
+                assert!(
+                    f.message.contains(&f.params["recipient"]),
+                    "{what}: {}",
+                    f.message
+                );
+                // Only the remedy of an unconfirmed decision is about the dataset, not the recipient.
+                if f.rule != RuleId::DecisionUnverified {
+                    assert!(
+                        f.remedy.contains(&f.params["recipient"]),
+                        "{what}: {}",
+                        f.remedy
+                    );
+                }
+                let first = f.message.chars().next().expect("a message");
+                assert!(!first.is_lowercase(), "{what}: {}", f.message);
+            }
+        }
+    }
+
+    #[test]
+    fn english_sentences_are_built_from_the_parameters() {
+        let en = Words::new(Lang::En);
+        let all = every_rule();
+        assert_eq!(
+            message(&en, &all[2]),
+            format!(
+                "Data go to Mailer Inc (United States of America) under EU-US Privacy Shield ((EU) 2016/1250), which no transfer may rely on since {}: CJEU C-311/18 (Art. 44). Source: https://curia.europa.eu",
+                on("2020-07-16")
+            )
+        );
+        assert!(message(&en, &all[11]).starts_with(
+            "In “Newsletter”: data go to Mailer Inc (United States of America) under"
+        ));
+        let expect = [
+            (1, "relying on “2099/1/EU”, which the reference dataset does not know".to_string()),
+            (3, format!("concluded on {}: no new contract may use them from {}", on("2021-10-01"), on("2021-09-27"))),
+            (4, format!("which was adopted only on {}", on("2021-06-04"))),
+            (5, "no adequacy decision covers India".into()),
+            (6, format!("the decision (EU) 2026/179 applies only from {}", on("2026-01-20"))),
+            (21, format!("received on {}", on("2024-02-01"))),
+            (8, "which covers only organisations subject to PIPEDA".into()),
+            (10, "(exporter: controller, importer: processor) call for module 2".into()),
+            (16, "The onward transfer to Cloud Corp (India; subprocessor of Mailer Inc) has no Chapter V tool".into()),
+            (9, ": Check the OJ reference (Art. 45).".into()),
+            (19, "(c) Security measures under Art. 32; (h) Information and audits".into()),
+        ];
+        for (i, part) in expect {
+            let text = message(&en, &all[i]);
+            assert!(text.contains(&part), "{i}: {text}");
+        }
+        assert!(!message(&en, &all[22]).contains("received on"));
+        assert!(message(&en, &all[15]).starts_with(
+            "Special categories of personal data and data relating to criminal convictions"
+        ));
+        assert_eq!(
+            remedy(&en, &all[10]),
+            "Sign module 2 with Mailer Inc, matching the parties' roles."
+        );
+        assert_eq!(recorded_in(&en, &all[0]), "the data processing agreement");
+        assert_eq!(recorded_in(&en, &all[1]), "");
+    }
+
+    #[test]
+    fn a_name_opening_the_sentence_keeps_its_case() {
+        let lower = on_hop(
+            RuleId::DpaMissing,
+            &[("recipient", "eBay"), ("activities", "Shop")],
+        );
+        let text = message(&Words::new(Lang::En), &lower);
+        assert!(
+            text.starts_with("eBay processes personal data for Acme (Shop)"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn the_what_if_hypothesis_is_worded_in_the_language() {
+        let f = on_hop(
+            RuleId::InvalidMechanism,
+            &[
+                ("state", "invalidated"),
+                ("instrument_name", "SCCs"),
+                ("reference", "(EU) 2021/914"),
+                ("invalid_from", "2025-03-01"),
+                ("reason", "hypothesis tested by the user"),
+            ],
+        );
+        assert!(
+            message(&Words::new(Lang::En), &f)
+                .contains(": the hypothesis you are testing (Art. 44)")
+        );
+        assert!(message(&Words::new(Lang::Fr), &f).contains("l’hypothèse que vous testez"));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! finding with its parties, destination, articles, explanation and remedy, in the
 //! document's language.
 
-mod finding_text;
+pub(crate) mod finding_text;
 mod map;
 
 use crate::pdf::blocks::{fields, heading, item_heading, note};
