@@ -9,19 +9,24 @@ use dpadesk_app::reference::ReferenceDataset;
 use dpadesk_app::tia::TiaDraft;
 use dpadesk_app::transfers::{CheckReport, FlowReport, OrganisationFindings, WhatIfReport};
 use dpadesk_model::{Id, Tia};
+use dpadesk_report::Lang;
 use dpadesk_transfer::Hypothesis;
 use tauri::State;
 
-/// The transfer findings of one organisation as of a day (default: today).
+/// The transfer findings of one organisation as of a day (default: today), worded in the
+/// window's language.
 #[tauri::command]
 pub async fn transfer_check(
     desk: State<'_, Desk>,
     organisation: Id,
     as_of: Option<NaiveDate>,
+    lang: Lang,
 ) -> AppResult<CheckReport> {
     with_app(&desk, async |app| {
-        app.check_transfers(Some(organisation), as_of.unwrap_or_else(today))
-            .await
+        let report = app
+            .check_transfers(Some(organisation), as_of.unwrap_or_else(today))
+            .await?;
+        Ok(report.in_language(lang))
     })
     .await
 }
@@ -52,10 +57,13 @@ pub async fn transfer_what_if(
     organisation: Option<Id>,
     as_of: Option<NaiveDate>,
     hypotheses: Vec<Hypothesis>,
+    lang: Lang,
 ) -> AppResult<WhatIfReport> {
     with_app(&desk, async |app| {
-        app.transfer_what_if(organisation, as_of.unwrap_or_else(today), &hypotheses)
-            .await
+        let report = app
+            .transfer_what_if(organisation, as_of.unwrap_or_else(today), &hypotheses)
+            .await?;
+        Ok(report.in_language(lang))
     })
     .await
 }

@@ -138,17 +138,17 @@ export const api = {
 
   reminders: (organisation: string) => invoke<Reminder[]>('reminders', { organisation }),
   search: (query: string) => invoke<SearchHit[]>('search', { query }),
-  /** Transfer findings of an organisation as of a day (ISO date; `null` = today). */
-  transferCheck: (organisation: string, asOf: string | null) =>
-    invoke<CheckReport>('transfer_check', { organisation, asOf }),
+  /** Transfer findings of an organisation as of a day (ISO date; `null` = today), worded by the core in `lang`. */
+  transferCheck: (organisation: string, asOf: string | null, lang: Lang) =>
+    invoke<CheckReport>('transfer_check', { organisation, asOf, lang }),
   /** Every organisation's open transfer findings by severity, as of today. */
   transferSummary: () => invoke<OrganisationFindings[]>('transfer_summary'),
   /** Every hop of an organisation's data flows (`null`: every organisation's, for the cross-client view). */
   transferFlows: (organisation: string | null, asOf: string | null) =>
     invoke<FlowReport>('transfer_flows', { organisation, asOf }),
-  /** The findings that would be new under the hypotheses, and whom they touch. */
-  transferWhatIf: (organisation: string | null, asOf: string | null, hypotheses: Hypothesis[]) =>
-    invoke<WhatIfReport>('transfer_what_if', { organisation, asOf, hypotheses }),
+  /** The findings that would be new under the hypotheses (worded in `lang`), and whom they touch. */
+  transferWhatIf: (organisation: string | null, asOf: string | null, hypotheses: Hypothesis[], lang: Lang) =>
+    invoke<WhatIfReport>('transfer_what_if', { organisation, asOf, hypotheses, lang }),
   /** The reference dataset in use and the built-in one. */
   transferDataset: () => invoke<ReferenceDataset>('transfer_dataset'),
   /** A newer dataset file's text; refused (`invalid`, field `file`) when bad or not newer. */

@@ -22,10 +22,11 @@ chain: Array<string>,
  */
 destination: string | null, 
 /**
- * Everything the message is assembled from, so the UI can translate by rule id.
+ * Everything the message is assembled from, so it can be worded in any language.
  */
 params: { [key in string]: string }, articles: Array<string>, 
 /**
- * The English explanation, naming the articles and the source.
+ * The explanation, naming the articles and the source, and what to do about it. Empty
+ * as the checker makes them: `dpadesk_report::word_findings` words them in a language.
  */
 message: string, remedy: string, };
