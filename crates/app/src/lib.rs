@@ -5,6 +5,7 @@
 pub mod completeness;
 mod consultant;
 pub mod error;
+mod finding_counts;
 pub mod handover;
 pub mod history;
 pub mod library;
@@ -25,6 +26,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use dpadesk_model::*;
 use dpadesk_store::{Aggregate, Vault};
 pub use error::{AppError, AppResult, FieldError};
+use finding_counts::FindingCounts;
 use memo::Memo;
 use search::{Indexed, SearchHit, SearchIndex};
 use std::collections::BTreeMap;
@@ -47,6 +49,8 @@ pub struct App {
     generation: AtomicU64,
     /// The reference facts the transfer checks judge against, read once from the vault.
     dataset: Memo<Arc<dpadesk_transfer::Dataset>>,
+    /// Each organisation's transfer findings counted for a day, until a change alters them.
+    finding_counts: FindingCounts,
 }
 
 /// Every activity of the vault by id.
@@ -67,6 +71,7 @@ impl App {
             lists: Memo::default(),
             generation: AtomicU64::new(0),
             dataset: Memo::default(),
+            finding_counts: FindingCounts::default(),
         }
     }
 
@@ -83,6 +88,10 @@ impl App {
         if let Some(kept) = memo.get() {
             return Ok(kept);
         }
+        let _loading = memo.loading().await;
+        if let Some(kept) = memo.get() {
+            return Ok(kept);
+        }
         let started = self.generation.load(Ordering::SeqCst);
         let value = load().await?;
         memo.fill(
@@ -96,6 +105,8 @@ impl App {
     /// activities and search index follow the change instead of being reloaded.
     fn written<A: Editable>(&self, id: Id, saved: Option<&Record<A>>) {
         self.changed();
+        self.finding_counts
+            .forget(saved.and_then(|r| A::organisation_of(r)));
         let indexed = saved.and_then(|r| A::indexed(r));
         let patch_index = || {
             self.search_index.update(|index| {
@@ -153,6 +164,36 @@ impl App {
             Ok(Arc::new(self.vault.list::<SubprocessorListData>().await?))
         })
         .await
+    }
+
+    /// Reads what most screens need from the whole vault (every activity, every list
+    /// version, the search index and the day's transfer findings counts of the home screen),
+    /// so that the first of them does not wait for it. The window runs this as soon as the
+    /// vault is open.
+    pub async fn warm_up(&self, today: NaiveDate) -> AppResult<()> {
+        self.all_activities().await?;
+        self.all_lists().await?;
+        self.search("").await?;
+        self.transfer_summary(today).await?;
+        Ok(())
+    }
+
+    /// One organisation's activities in register order: from memory when every activity is
+    /// loaded, else from the vault (cheaper than loading them all for one organisation).
+    pub(crate) async fn own_activities(&self, organisation: Id) -> AppResult<Vec<Activity>> {
+        let Some(all) = self.activities.get() else {
+            return Ok(self.vault.activities_of(organisation).await?);
+        };
+        let mut own: Vec<Activity> = all
+            .values()
+            .filter(|a| a.data.organisation_id == organisation)
+            .cloned()
+            .collect();
+        // The vault's order: by reference, then name.
+        own.sort_by(|a, b| {
+            (&a.data.reference, &a.data.name).cmp(&(&b.data.reference, &b.data.name))
+        });
+        Ok(own)
     }
 
     pub fn vault(&self) -> &Vault {

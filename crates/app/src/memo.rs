@@ -1,27 +1,40 @@
 //! Results kept in memory between calls (the search index, every activity, the changed
 //! subprocessor lists) so a screen does not reload the vault after each edit. Each is
 //! cleared or updated by the change that affects it; a load that a change overtook is not
-//! kept, since it may have missed that change.
+//! kept, since it may have missed that change. One load runs at a time: the screens the
+//! window asks for together (the home screen's summaries and transfer counts) wait for the
+//! same load instead of each reading the whole vault.
 
 use std::sync::Mutex;
 
 #[derive(Debug)]
-pub(crate) struct Memo<T>(Mutex<Option<T>>);
+pub(crate) struct Memo<T> {
+    value: Mutex<Option<T>>,
+    loading: tokio::sync::Mutex<()>,
+}
 
 impl<T> Default for Memo<T> {
     fn default() -> Self {
-        Self(Mutex::new(None))
+        Self {
+            value: Mutex::new(None),
+            loading: tokio::sync::Mutex::new(()),
+        }
     }
 }
 
 impl<T: Clone> Memo<T> {
     pub(crate) fn get(&self) -> Option<T> {
-        self.0.lock().ok()?.clone()
+        self.value.lock().ok()?.clone()
+    }
+
+    /// Held while loading; whoever waited for it finds the value kept (see `App::memoised`).
+    pub(crate) async fn loading(&self) -> tokio::sync::MutexGuard<'_, ()> {
+        self.loading.lock().await
     }
 
     /// Keeps a fresh load unless a change landed while it ran (`unchanged` false).
     pub(crate) fn fill(&self, value: T, unchanged: bool) {
-        if let Ok(mut slot) = self.0.lock()
+        if let Ok(mut slot) = self.value.lock()
             && unchanged
         {
             *slot = Some(value);
@@ -30,7 +43,7 @@ impl<T: Clone> Memo<T> {
 
     /// Changes the kept value in place; nothing happens when none is kept.
     pub(crate) fn update(&self, change: impl FnOnce(&mut T)) {
-        if let Ok(mut slot) = self.0.lock()
+        if let Ok(mut slot) = self.value.lock()
             && let Some(value) = slot.as_mut()
         {
             change(value);
@@ -38,7 +51,7 @@ impl<T: Clone> Memo<T> {
     }
 
     pub(crate) fn clear(&self) {
-        if let Ok(mut slot) = self.0.lock() {
+        if let Ok(mut slot) = self.value.lock() {
             *slot = None;
         }
     }

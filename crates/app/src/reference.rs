@@ -79,6 +79,7 @@ impl App {
             .store_dataset(&ds.version, ds.date, text, self.now())
             .await?;
         self.dataset.fill(Arc::new(ds), true);
+        self.finding_counts.forget(None);
         self.reference_dataset().await
     }
 
@@ -86,6 +87,7 @@ impl App {
     pub async fn reset_dataset(&self) -> AppResult<ReferenceDataset> {
         self.vault.clear_dataset().await?;
         self.dataset.clear();
+        self.finding_counts.forget(None);
         self.reference_dataset().await
     }
 }

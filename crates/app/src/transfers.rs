@@ -11,6 +11,7 @@ use dpadesk_report::{Lang, word_findings};
 use dpadesk_transfer as transfer;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::Ordering;
 use ts_rs::TS;
 
 /// How deep matched subprocessors' own lists are followed; real chains are two or three long.
@@ -74,6 +75,13 @@ impl WhatIfReport {
     pub fn in_language(mut self, lang: Lang) -> Self {
         word_findings(&mut self.lost.findings, lang);
         self
+    }
+}
+
+fn named(org: &Organisation) -> transfer::Named {
+    transfer::Named {
+        id: org.id,
+        name: org.data.name.clone(),
     }
 }
 
@@ -220,7 +228,7 @@ impl App {
         let mut used: Vec<Id> = Vec::new();
         let mut processors: Vec<Id> = Vec::new();
         let mut activities = Vec::new();
-        for a in self.activities_of(org.id).await? {
+        for a in self.own_activities(org.id).await? {
             if a.data.status == ActivityStatus::Retired {
                 continue;
             }
@@ -388,17 +396,37 @@ impl App {
     }
 
     /// Every organisation's findings as of `as_of`, counted by severity, in name order.
+    /// Counts are kept until a change alters them, so only the organisations changed since
+    /// are checked again.
     pub async fn transfer_summary(&self, as_of: NaiveDate) -> AppResult<Vec<OrganisationFindings>> {
-        let ds = self.dataset().await?;
-        let mut out = Vec::new();
-        for register in self.transfer_registers(None).await? {
-            let findings = transfer::check(&ds, &register, as_of);
+        let started = self.generation.load(Ordering::SeqCst);
+        let organisations = self.list::<OrganisationData>().await?;
+        // What every check needs, read only when some organisation is not counted yet.
+        let shared = tokio::sync::OnceCell::new();
+        let mut out = Vec::with_capacity(organisations.len());
+        for org in organisations {
+            let counts = match self.finding_counts.get(as_of, org.id) {
+                Some(counts) => counts,
+                None => {
+                    let (ds, catalogue, changed) = shared
+                        .get_or_try_init(async || {
+                            AppResult::Ok((
+                                self.dataset().await?,
+                                self.catalogue().await?,
+                                self.changed_lists().await?,
+                            ))
+                        })
+                        .await?;
+                    let register = self.transfer_register(&org, catalogue, changed).await?;
+                    let counts = transfer::summary(&transfer::check(ds, &register, as_of));
+                    let unchanged = self.generation.load(Ordering::SeqCst) == started;
+                    self.finding_counts.keep(as_of, org.id, counts, unchanged);
+                    counts
+                }
+            };
             out.push(OrganisationFindings {
-                organisation: transfer::Named {
-                    id: register.organisation.id,
-                    name: register.organisation.name.clone(),
-                },
-                counts: transfer::summary(&findings),
+                organisation: named(&org),
+                counts,
             });
         }
         Ok(out)

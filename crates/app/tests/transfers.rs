@@ -495,3 +495,70 @@ async fn the_sample_tia_is_overdue_for_re_evaluation() {
     assert_eq!(about(&due, RuleId::TiaOverdue, "Google LLC").len(), 1);
     app.close().await.expect("closed");
 }
+
+/// Every organisation's counts, checked afresh.
+async fn counted_afresh(
+    app: &App,
+    on: NaiveDate,
+) -> Vec<(String, dpadesk_transfer::SeverityCounts)> {
+    let mut out = Vec::new();
+    for org in app.list::<OrganisationData>().await.expect("orgs") {
+        let report = app.check_transfers(Some(org.id), on).await.expect("check");
+        out.push((org.data.name, dpadesk_transfer::summary(&report.findings)));
+    }
+    out
+}
+
+async fn counted_by_summary(
+    app: &App,
+    on: NaiveDate,
+) -> Vec<(String, dpadesk_transfer::SeverityCounts)> {
+    app.transfer_summary(on)
+        .await
+        .expect("summary")
+        .into_iter()
+        .map(|o| (o.organisation.name, o.counts))
+        .collect()
+}
+
+#[tokio::test]
+async fn the_home_screen_counts_follow_every_change() {
+    let (_dir, app, shop) = sample().await;
+    let today = day("2026-12-02");
+    // As the window does once the vault is open: the counts are then kept.
+    app.warm_up(today).await.expect("warm up");
+    let before = counted_by_summary(&app, today).await;
+    assert_eq!(before, counted_afresh(&app, today).await);
+
+    // A change to one organisation's DPA: its counts change, the kept ones of the others stay right.
+    let dpa = app.dpas_of(shop.id).await.expect("dpas")[0].clone();
+    let mut data = dpa.data.clone();
+    data.next_review_on = None;
+    data.signed_on = None;
+    app.update(dpa.id, data).await.expect("dpa");
+    let after_dpa = counted_by_summary(&app, today).await;
+    assert_eq!(after_dpa, counted_afresh(&app, today).await);
+    assert_ne!(after_dpa, before, "the change shows in the counts");
+
+    // A change every organisation shares: a vendor's country forgotten.
+    let vendors = app.list::<VendorData>().await.expect("vendors");
+    let used = &dpa.data.vendor_id;
+    let vendor = vendors
+        .iter()
+        .find(|v| &v.id == used)
+        .expect("the DPA's vendor");
+    let mut data = vendor.data.clone();
+    data.country = None;
+    app.update(vendor.id, data).await.expect("vendor");
+    let after_vendor = counted_by_summary(&app, today).await;
+    assert_eq!(after_vendor, counted_afresh(&app, today).await);
+    assert_ne!(after_vendor, after_dpa);
+
+    // Another day is counted for that day.
+    let earlier = day("2020-08-01");
+    assert_eq!(
+        counted_by_summary(&app, earlier).await,
+        counted_afresh(&app, earlier).await
+    );
+    app.close().await.expect("closed");
+}

@@ -167,6 +167,7 @@ impl App {
         self.activities.clear();
         self.lists.clear();
         self.search_index.clear();
+        self.finding_counts.forget(None);
         Ok(summary)
     }
 

@@ -145,6 +145,10 @@ impl Editable for ActivityData {
         );
         r
     }
+
+    fn organisation_of(record: &Record<Self>) -> Option<Id> {
+        Some(record.data.organisation_id)
+    }
 }
 
 /// The Art. 9 / Art. 10 conditions an activity still lacks, as field errors.

@@ -76,4 +76,8 @@ impl Editable for DpaData {
             exists("vendor_id", EntityKind::Vendor, self.vendor_id),
         ]
     }
+
+    fn organisation_of(record: &Record<Self>) -> Option<Id> {
+        Some(record.data.organisation_id)
+    }
 }

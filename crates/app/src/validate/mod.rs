@@ -47,6 +47,14 @@ pub trait Editable: Aggregate {
     {
         None
     }
+    /// The one organisation whose transfer findings a change to this record can alter;
+    /// `None` when it may alter any organisation's (a vendor, a list, a measure).
+    fn organisation_of(_record: &Record<Self>) -> Option<Id>
+    where
+        Self: Sized,
+    {
+        None
+    }
 }
 
 pub(crate) fn exists(field: impl Into<String>, kind: EntityKind, id: Id) -> Requirement {

@@ -65,4 +65,8 @@ impl Editable for OrganisationData {
     fn unique_name(&self) -> Option<&str> {
         Some(&self.name)
     }
+
+    fn organisation_of(record: &Record<Self>) -> Option<Id> {
+        Some(record.id)
+    }
 }

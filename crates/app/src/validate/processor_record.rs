@@ -57,4 +57,8 @@ impl Editable for ProcessorRecordData {
         );
         r
     }
+
+    fn organisation_of(record: &Record<Self>) -> Option<Id> {
+        Some(record.data.organisation_id)
+    }
 }

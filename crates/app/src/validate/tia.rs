@@ -71,4 +71,8 @@ impl Editable for TiaData {
             exists("vendor_id", EntityKind::Vendor, self.vendor_id),
         ]
     }
+
+    fn organisation_of(record: &Record<Self>) -> Option<Id> {
+        Some(record.data.organisation_id)
+    }
 }
