@@ -2,7 +2,7 @@
 //! as `{kind, message, fields}`.
 
 use crate::documents;
-use crate::state::{Desk, not_open};
+use crate::state::{Desk, not_open, warm_up};
 use chrono::NaiveDate;
 use dpadesk_app::completeness::OrganisationCompleteness;
 use dpadesk_app::history::{RecordChange, RegisterSnapshot};
@@ -16,7 +16,7 @@ use dpadesk_app::validate::Editable;
 use dpadesk_app::{App, AppResult};
 use dpadesk_model::*;
 use serde::Serialize;
-use tauri::State;
+use tauri::{AppHandle, State};
 
 /// Runs `f` with the open app, or fails with a `locked` error.
 pub(crate) async fn with_app<T>(
@@ -47,19 +47,28 @@ pub async fn vault_status(desk: State<'_, Desk>) -> AppResult<VaultStatus> {
 
 /// Creates the vault: its key goes to the OS keychain unless a passphrase is given.
 #[tauri::command]
-pub async fn vault_create(desk: State<'_, Desk>, passphrase: Option<String>) -> AppResult<()> {
+pub async fn vault_create(
+    handle: AppHandle,
+    desk: State<'_, Desk>,
+    passphrase: Option<String>,
+) -> AppResult<()> {
     let app = create_vault(
         &desk.path()?,
         &key_source(passphrase.filter(|p| !p.is_empty())),
     )
     .await?;
     *desk.app.write().await = Some(app);
+    warm_up(&handle);
     Ok(())
 }
 
 /// Opens the vault with the OS keychain, or with the passphrase given.
 #[tauri::command]
-pub async fn vault_open(desk: State<'_, Desk>, passphrase: Option<String>) -> AppResult<()> {
+pub async fn vault_open(
+    handle: AppHandle,
+    desk: State<'_, Desk>,
+    passphrase: Option<String>,
+) -> AppResult<()> {
     let mut slot = desk.app.write().await;
     if slot.is_none() {
         *slot = Some(
@@ -69,6 +78,8 @@ pub async fn vault_open(desk: State<'_, Desk>, passphrase: Option<String>) -> Ap
             )
             .await?,
         );
+        drop(slot);
+        warm_up(&handle);
     }
     Ok(())
 }
