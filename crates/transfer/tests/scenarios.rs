@@ -667,7 +667,7 @@ fn scenarios() -> Vec<Scenario> {
             &[(R::AdequacyAbsent, S::Blocker)],
         ),
         s(
-            "Brazil under its new decision (verify)",
+            "Brazil under its new decision, an LGPD recipient",
             "2026-02-01",
             one(
                 vendor("São Paulo Ltda.", at("BR")),
@@ -677,7 +677,7 @@ fn scenarios() -> Vec<Scenario> {
                     ..sg(M::Adequacy)
                 },
             ),
-            &[(R::DecisionUnverified, S::Info)],
+            &[],
         ),
         s(
             "European Patent Organisation",
