@@ -139,6 +139,15 @@ fn a_privacy_shield_set_up_is_clean_before_schrems_ii_and_blocks_after() {
     assert_eq!(invalid["vendor"], "Course Cloud Inc.");
     assert_eq!(invalid["country"], "US");
     assert!(!invalid["articles"].as_array().expect("articles").is_empty());
+    // Worded in English, naming the judgment and what to do.
+    let message = invalid["message"].as_str().expect("message");
+    assert!(message.contains("Course Cloud Inc."), "{message}");
+    assert!(message.contains("C-311/18"), "{message}");
+    assert!(
+        invalid["remedy"]
+            .as_str()
+            .is_some_and(|r| r.starts_with("Replace it"))
+    );
 }
 
 #[test]
