@@ -89,12 +89,13 @@ impl Text<'_> {
         })
     }
 
+    /// The dataset's reason, without its full stop: the sentence goes on after it.
     fn reason(&self) -> String {
         let reason = self.param("reason");
         if reason == "hypothesis tested by the user" {
             self.w.get("finding.reason.hypothesis").to_string()
         } else {
-            reason
+            reason.trim_end().trim_end_matches('.').to_string()
         }
     }
 
@@ -591,6 +592,15 @@ mod tests {
             assert!(text.contains(&part), "{i}: {text}");
         }
         assert!(!message(&en, &all[22]).contains("received on"));
+        let mut stopped = all[2].clone();
+        stopped.params.insert(
+            "reason".into(),
+            "Invalidated by the CJEU in C-311/18.".into(),
+        );
+        assert!(
+            message(&en, &stopped).contains("C-311/18 (Art. 44)."),
+            "one full stop, at the end"
+        );
         assert!(message(&en, &all[15]).starts_with(
             "Special categories of personal data and data relating to criminal convictions"
         ));
