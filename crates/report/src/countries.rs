@@ -50,7 +50,7 @@ mod tests {
     fn names_in_every_language() {
         assert_eq!(country_name("de", Lang::En), "Germany");
         assert_eq!(country_name("DE", Lang::Pl), "Niemcy");
-        assert_eq!(country_name("US", Lang::Fr), "États-Unis d'Amérique");
+        assert_eq!(country_name("US", Lang::Fr), "États-Unis");
         assert_eq!(country_name("EPO", Lang::De), "EPO");
         assert_eq!(country_with_code("PL", Lang::It), "Polonia (PL)");
         assert!(NAMES.len() > 240);

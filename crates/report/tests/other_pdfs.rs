@@ -36,7 +36,7 @@ fn the_risk_report_lists_every_finding() {
         .filter(|f| f.severity == dpadesk_transfer::Severity::High)
         .count();
     assert!(en.contains(&format!("High · {high}")));
-    assert!(en.contains("United States of America (US)"));
+    assert!(en.contains("United States (US)"));
     assert!(en.contains("Document a transfer impact assessment for Courriel Américain Inc."));
 }
 

@@ -567,12 +567,12 @@ mod tests {
         assert_eq!(
             message(&en, &all[2]),
             format!(
-                "Data go to Mailer Inc (United States of America) under EU-US Privacy Shield ((EU) 2016/1250), which no transfer may rely on since {}: CJEU C-311/18 (Art. 44). Source: https://curia.europa.eu",
+                "Data go to Mailer Inc (United States) under EU-US Privacy Shield ((EU) 2016/1250), which no transfer may rely on since {}: CJEU C-311/18 (Art. 44). Source: https://curia.europa.eu",
                 on("2020-07-16")
             )
         );
         assert!(message(&en, &all[11]).starts_with(
-            "In “Newsletter”: data go to Mailer Inc (United States of America) under"
+            "In “Newsletter”: data go to Mailer Inc (United States) under"
         ));
         let expect = [
             (1, "relying on “2099/1/EU”, which the reference dataset does not know".to_string()),
@@ -663,7 +663,7 @@ mod tests {
         let en = Words::new(Lang::En);
         assert_eq!(
             remedy(&en, &f),
-            "Document a transfer impact assessment for Mailer Inc (laws of United States of America and supplementary measures)."
+            "Document a transfer impact assessment for Mailer Inc (laws of United States and supplementary measures)."
         );
         let overdue = finding(
             RuleId::DpaReviewOverdue,
