@@ -1,8 +1,9 @@
 // First run in the real window: create the vault, add an organisation (after an empty-name
-// error), add an activity, quit, relaunch, and find everything still there.
+// error), add an activity, close the window as a user does, relaunch, and find everything
+// still there.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Harness } from './webdriver.mjs';
@@ -74,7 +75,9 @@ test('first run: vault, organisation, activity, relaunch', async () => {
   await h.screenshot('settings');
 
   assert.deepEqual(await h.consoleErrors(), [], 'the webview logged errors');
-  await h.quit();
+  // Closed as a user closes it: the changes that sat in the WAL are then in the vault file.
+  assert.ok(existsSync(`${h.env.DPADESK_VAULT}-wal`), 'changes sit in the WAL while the app runs');
+  await h.closeAsUser();
 
   await h.launch();
   await h.find('[data-testid="shell"] [data-testid="home-view"]');

@@ -1,7 +1,7 @@
 // A small W3C WebDriver client and the harness that runs the real DPA Desk window:
 // Xvfb for a display, tauri-driver (over WebKitWebDriver) to drive it, a screenshot per step.
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
@@ -88,7 +88,23 @@ export class Harness {
     this.session = value.sessionId;
   }
 
-  /** Closes the window, ending the app. */
+  /**
+   * Closes the window as a user does, with the window manager's close button (WebDriver
+   * can only kill the app), and waits until the app has closed its vault: the WAL beside
+   * the vault file is gone once every change is in the file itself.
+   */
+  async closeAsUser() {
+    execFileSync('python3', [path.join(import.meta.dirname, 'close-window.py'), 'DPA Desk'], {
+      env: { ...process.env, DISPLAY: this.display },
+    });
+    const wal = `${this.env.DPADESK_VAULT}-wal`;
+    await waitFor(async () => !existsSync(wal), 10000, 'the app did not close its vault');
+    // The app is gone; its session only needs forgetting, which the driver may not answer.
+    await fetch(`http://127.0.0.1:${this.port}/session/${this.session}`, { method: 'DELETE', signal: AbortSignal.timeout(3000) }).catch(() => {});
+    this.session = undefined;
+  }
+
+  /** Ends the app (WebDriver kills it). */
   async quit() {
     await this.request('DELETE', `/session/${this.session}`);
     this.session = undefined;
