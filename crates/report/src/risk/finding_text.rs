@@ -571,9 +571,10 @@ mod tests {
                 on("2020-07-16")
             )
         );
-        assert!(message(&en, &all[11]).starts_with(
-            "In “Newsletter”: data go to Mailer Inc (United States) under"
-        ));
+        assert!(
+            message(&en, &all[11])
+                .starts_with("In “Newsletter”: data go to Mailer Inc (United States) under")
+        );
         let expect = [
             (1, "relying on “2099/1/EU”, which the reference dataset does not know".to_string()),
             (3, format!("concluded on {}: no new contract may use them from {}", on("2021-10-01"), on("2021-09-27"))),
