@@ -22,18 +22,20 @@ impl Text<'_> {
         self.p.get(key).cloned().unwrap_or_default()
     }
 
-    /// The label `prefix + value` when there is one, else the value itself.
-    fn word(&self, prefix: &str, value: &str) -> String {
+    /// The label `prefix + value`, if the labels have one.
+    fn label(&self, prefix: &str, value: &str) -> Option<String> {
         if value.is_empty() {
-            return String::new();
+            return None;
         }
         let key = format!("{prefix}{value}");
         let label = self.w.get(&key);
-        if label == key {
-            value.to_string()
-        } else {
-            label.to_string()
-        }
+        (label != key).then(|| label.to_string())
+    }
+
+    /// The label `prefix + value` when there is one, else the value itself.
+    fn word(&self, prefix: &str, value: &str) -> String {
+        self.label(prefix, value)
+            .unwrap_or_else(|| value.to_string())
     }
 
     fn date(&self, key: &str) -> String {
@@ -89,14 +91,21 @@ impl Text<'_> {
         })
     }
 
-    /// The dataset's reason, without its full stop: the sentence goes on after it.
+    /// Why the instrument no longer serves: translated for the instruments the labels know,
+    /// else the dataset's words without their full stop (the sentence goes on after them).
     fn reason(&self) -> String {
         let reason = self.param("reason");
         if reason == "hypothesis tested by the user" {
-            self.w.get("finding.reason.hypothesis").to_string()
-        } else {
-            reason.trim_end().trim_end_matches('.').to_string()
+            return self.w.get("finding.reason.hypothesis").to_string();
         }
+        self.label("invalidReason.", &self.param("reference"))
+            .unwrap_or_else(|| reason.trim_end().trim_end_matches('.').to_string())
+    }
+
+    /// The instrument's name in the language when the labels know it, else the dataset's.
+    fn instrument(&self) -> String {
+        self.label("instrument.", &self.param("reference"))
+            .unwrap_or_else(|| self.param("instrument_name"))
     }
 
     fn missing_items(&self) -> String {
@@ -126,7 +135,7 @@ impl Text<'_> {
             RuleId::InvalidMechanism => {
                 let base = vec![
                     to,
-                    ("instrument", p("instrument_name")),
+                    ("instrument", self.instrument()),
                     ("reference", p("reference")),
                 ];
                 match p("state").as_str() {
@@ -567,7 +576,7 @@ mod tests {
         assert_eq!(
             message(&en, &all[2]),
             format!(
-                "Data go to Mailer Inc (United States) under EU-US Privacy Shield ((EU) 2016/1250), which no transfer may rely on since {}: CJEU C-311/18 (Art. 44). Source: https://curia.europa.eu",
+                "Data go to Mailer Inc (United States) under EU-US Privacy Shield ((EU) 2016/1250), which no transfer may rely on since {}: Invalidated by the CJEU in C-311/18 (Schrems II) (Art. 44). Source: https://curia.europa.eu",
                 on("2020-07-16")
             )
         );
@@ -593,14 +602,19 @@ mod tests {
             assert!(text.contains(&part), "{i}: {text}");
         }
         assert!(!message(&en, &all[22]).contains("received on"));
-        let mut stopped = all[2].clone();
-        stopped.params.insert(
-            "reason".into(),
-            "Invalidated by the CJEU in C-311/18.".into(),
-        );
+        // An instrument the labels do not know keeps the dataset's words, without their full stop.
+        let mut unknown = all[2].clone();
+        for (key, value) in [
+            ("reference", "2099/2/EU"),
+            ("instrument_name", "Future clauses"),
+            ("reason", "Annulled in C-1/99."),
+        ] {
+            unknown.params.insert(key.into(), value.into());
+        }
+        let text = message(&en, &unknown);
         assert!(
-            message(&en, &stopped).contains("C-311/18 (Art. 44)."),
-            "one full stop, at the end"
+            text.contains("under Future clauses (2099/2/EU)") && text.contains("C-1/99 (Art. 44)."),
+            "{text}"
         );
         assert!(message(&en, &all[15]).starts_with(
             "Special categories of personal data and data relating to criminal convictions"
@@ -611,6 +625,26 @@ mod tests {
         );
         assert_eq!(recorded_in(&en, &all[0]), "the data processing agreement");
         assert_eq!(recorded_in(&en, &all[1]), "");
+    }
+
+    #[test]
+    fn known_instruments_are_named_and_explained_in_the_language() {
+        let all = every_rule();
+        let de = message(&Words::new(Lang::De), &all[2]);
+        assert!(
+            de.contains("auf Grundlage von EU-US Privacy Shield"),
+            "{de}"
+        );
+        assert!(
+            de.contains("C-311/18 (Schrems II) für ungültig erklärt"),
+            "{de}"
+        );
+        let fr = message(&Words::new(Lang::Fr), &all[3]);
+        assert!(
+            fr.contains("clauses contractuelles types pour les transferts vers des sous-traitants"),
+            "{fr}"
+        );
+        assert!(!fr.contains("Old SCCs"), "{fr}");
     }
 
     #[test]
