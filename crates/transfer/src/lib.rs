@@ -25,4 +25,4 @@ pub use error::DatasetError;
 pub use finding::{EntryRef, Finding, RuleId, Severity, SeverityCounts, sort, summary};
 pub use flows::{Flow, flows};
 pub use register::*;
-pub use what_if::{Hypothesis, WhatIf, what_if};
+pub use what_if::{HYPOTHESIS_REASON, Hypothesis, WhatIf, what_if};

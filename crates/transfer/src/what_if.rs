@@ -60,7 +60,7 @@ impl Dataset {
                         adopted_on: g.adopted_on,
                         invalid_from: *on,
                         new_contracts_invalid_from: None,
-                        reason: "hypothesis tested by the user".to_string(),
+                        reason: HYPOTHESIS_REASON.to_string(),
                         source: g.source.clone(),
                         verified_on: self.date,
                     };
@@ -75,6 +75,10 @@ impl Dataset {
         ds
     }
 }
+
+/// The reason an instrument is invalid under a hypothesis: findings are worded from it in
+/// the reader's language (see `dpadesk_report`).
+pub const HYPOTHESIS_REASON: &str = "hypothesis tested by the user";
 
 /// A decision adopted before `on` and still running then now ends the day before.
 fn end(ends_on: &mut Option<NaiveDate>, adopted_on: NaiveDate, on: NaiveDate) {

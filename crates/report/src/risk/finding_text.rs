@@ -7,7 +7,7 @@ use crate::Lang;
 use crate::wording::Words;
 use chrono::NaiveDate;
 use dpadesk_model::serde_name;
-use dpadesk_transfer::{Finding, RuleId};
+use dpadesk_transfer::{Finding, HYPOTHESIS_REASON, RuleId};
 use std::collections::BTreeMap;
 
 type Params = BTreeMap<String, String>;
@@ -95,7 +95,7 @@ impl Text<'_> {
     /// else the dataset's words without their full stop (the sentence goes on after them).
     fn reason(&self) -> String {
         let reason = self.param("reason");
-        if reason == "hypothesis tested by the user" {
+        if reason == HYPOTHESIS_REASON {
             return self.w.get("finding.reason.hypothesis").to_string();
         }
         self.label("invalidReason.", &self.param("reference"))
@@ -669,7 +669,7 @@ mod tests {
                 ("instrument_name", "SCCs"),
                 ("reference", "(EU) 2021/914"),
                 ("invalid_from", "2025-03-01"),
-                ("reason", "hypothesis tested by the user"),
+                ("reason", HYPOTHESIS_REASON),
             ],
         );
         assert!(
