@@ -2,8 +2,8 @@
 // its record, fixed there, and gone from the dashboard; the as-of date set back to 2020 to
 // see the Privacy Shield set-up clean before Schrems II and invalid after it; a missing TIA
 // documented in the guided form; the map of flows; a what-if run; a vendor's chain; the
-// cross-client view; the home screen's counts; and a reference dataset loaded in Settings
-// (a bad file refused first).
+// cross-client view; the home screen's counts; the findings in another language; and a
+// reference dataset loaded in Settings (a bad file refused first).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -122,6 +122,20 @@ test("a vendor's chain, the cross-client view and the home screen's counts", asy
   await h.click('[data-testid="nav-home"]');
   await h.find(`[data-testid="org-card"][data-org-name="${SHOP}"] [data-testid="org-findings"]`);
   await h.screenshot('home-findings');
+});
+
+test('the core words the findings in the language chosen in Settings', async () => {
+  await h.click('[data-testid="nav-settings"]');
+  await h.choose('#language', 'de');
+  await openDashboard();
+  const inGerman = '[...document.querySelectorAll("[data-testid=finding-message]")].some((m) => m.textContent.includes("Daten gehen an"))';
+  await h.until(inGerman, 'the findings are worded in German');
+  await h.script('document.querySelector("[data-testid=finding] details").open = true;');
+  await h.screenshot('findings-de');
+  await h.click('[data-testid="nav-settings"]');
+  await h.choose('#language', 'en');
+  await openDashboard();
+  await h.until('[...document.querySelectorAll("[data-testid=finding-message]")].some((m) => m.textContent.includes("data go to"))', 'back in English');
 });
 
 test('Settings refuses a bad dataset file and uses a newer one', async () => {
