@@ -48,6 +48,23 @@ pub async fn save_to(
     rx.await.ok().flatten()
 }
 
+/// A file the user gave that cannot be used, said about the form's file field.
+pub fn refused_file(message: String) -> AppError {
+    AppError::Invalid(vec![FieldError::new("file", message)])
+}
+
+/// Reads a picked file once `check` has accepted its size (each kind of file has its limit
+/// in `app`), so an oversized one is never read into memory.
+pub async fn read_checked(
+    path: &Path,
+    check: impl FnOnce(u64) -> AppResult<()>,
+) -> AppResult<Vec<u8>> {
+    let unreadable =
+        |e: std::io::Error| refused_file(format!("{} cannot be read: {e}.", path.display()));
+    check(tokio::fs::metadata(path).await.map_err(unreadable)?.len())?;
+    tokio::fs::read(path).await.map_err(unreadable)
+}
+
 /// The file's name, media type and bytes, or why it cannot be attached.
 pub fn read(path: &Path) -> AppResult<(String, &'static str, Vec<u8>)> {
     let name = path

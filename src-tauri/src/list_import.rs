@@ -5,8 +5,8 @@
 use crate::commands::with_app;
 use crate::documents;
 use crate::state::Desk;
+use dpadesk_app::AppResult;
 use dpadesk_app::lists::{self, ImportPreview, ListChangeReport, Watch};
-use dpadesk_app::{AppError, AppResult, FieldError};
 use dpadesk_model::*;
 use std::sync::atomic::Ordering;
 use tauri::ipc::{InvokeBody, Request};
@@ -20,10 +20,6 @@ const LIST_EXTENSIONS: &[&str] = &[
 ];
 /// The header naming a dropped file (URI-encoded by the UI).
 const FILE_NAME_HEADER: &str = "x-file-name";
-
-fn refused(message: String) -> AppError {
-    AppError::Invalid(vec![FieldError::new("file", message)])
-}
 
 /// Reads `bytes` on a blocking thread, reporting progress to `window`, then matches the
 /// rows to the vendor catalogue.
@@ -46,7 +42,7 @@ async fn read(
         lists::read_file(&bytes, file_name.as_deref(), &watch)
     })
     .await
-    .map_err(|e| refused(format!("The import stopped unexpectedly: {e}.")))??;
+    .map_err(|e| documents::refused_file(format!("The import stopped unexpectedly: {e}.")))??;
     with_matches(desk, &mut preview).await?;
     Ok(preview)
 }
@@ -68,13 +64,7 @@ pub async fn list_import_pick(
         return Ok(None);
     };
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-    let size = std::fs::metadata(&path)
-        .map_err(|e| refused(format!("{} cannot be read: {e}.", path.display())))?
-        .len();
-    lists::refuse_oversized(size)?;
-    let bytes = tokio::fs::read(&path)
-        .await
-        .map_err(|e| refused(format!("{} cannot be read: {e}.", path.display())))?;
+    let bytes = documents::read_checked(&path, lists::refuse_oversized).await?;
     read(window, &desk, bytes, name).await.map(Some)
 }
 
@@ -86,7 +76,9 @@ pub async fn list_import_bytes(
     request: Request<'_>,
 ) -> AppResult<ImportPreview> {
     let InvokeBody::Raw(bytes) = request.body() else {
-        return Err(refused("The dropped file did not arrive as bytes.".into()));
+        return Err(documents::refused_file(
+            "The dropped file did not arrive as bytes.".into(),
+        ));
     };
     let name = request
         .headers()
@@ -105,7 +97,9 @@ pub async fn list_import_bytes(
 #[tauri::command]
 pub async fn list_import_text(desk: State<'_, Desk>, text: String) -> AppResult<ImportPreview> {
     if text.trim().is_empty() {
-        return Err(refused("Paste the list's text first.".into()));
+        return Err(documents::refused_file(
+            "Paste the list's text first.".into(),
+        ));
     }
     let mut preview = lists::read_text(&text);
     with_matches(&desk, &mut preview).await?;

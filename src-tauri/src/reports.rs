@@ -4,20 +4,13 @@
 use crate::commands::{today, with_app};
 use crate::documents;
 use crate::state::Desk;
-use dpadesk_app::handover::ImportSummary;
+use dpadesk_app::handover::{self, ImportSummary};
 use dpadesk_app::reports::{ExportFile, ExportFormat, ExportRequest};
 use dpadesk_app::{AppError, AppResult, FieldError};
 use dpadesk_model::Id;
 use dpadesk_report::Lang;
 use tauri::State;
 use tauri::ipc::{InvokeBody, Request, Response};
-
-/// A handover file of a whole consultancy is a few hundred megabytes at most.
-const MAX_HANDOVER_BYTES: u64 = 1024 * 1024 * 1024;
-
-fn refused(message: String) -> AppError {
-    AppError::Invalid(vec![FieldError::new("file", message)])
-}
 
 /// Offers the save dialog for a made file; the path written, or `None` when dismissed.
 async fn save(window: &tauri::Window, file: ExportFile) -> AppResult<Option<String>> {
@@ -26,8 +19,9 @@ async fn save(window: &tauri::Window, file: ExportFile) -> AppResult<Option<Stri
     let Some(path) = documents::save_to(window, &file.file_name, &label, &extension).await else {
         return Ok(None);
     };
-    std::fs::write(&path, &file.bytes)
-        .map_err(|e| refused(format!("{} could not be written: {e}.", path.display())))?;
+    std::fs::write(&path, &file.bytes).map_err(|e| {
+        documents::refused_file(format!("{} could not be written: {e}.", path.display()))
+    })?;
     Ok(Some(path.display().to_string()))
 }
 
@@ -83,17 +77,7 @@ pub async fn org_import_pick(
     let Some(path) = documents::pick(&window, "DPA Desk handover (JSON)", &["json"]).await else {
         return Ok(None);
     };
-    let size = std::fs::metadata(&path)
-        .map_err(|e| refused(format!("{} cannot be read: {e}.", path.display())))?
-        .len();
-    if size > MAX_HANDOVER_BYTES {
-        return Err(refused(format!(
-            "{} is larger than a handover file can be.",
-            path.display()
-        )));
-    }
-    let bytes = std::fs::read(&path)
-        .map_err(|e| refused(format!("{} cannot be read: {e}.", path.display())))?;
+    let bytes = documents::read_checked(&path, handover::refuse_oversized).await?;
     with_app(&desk, async |app| app.import_organisation(&bytes).await)
         .await
         .map(Some)
@@ -106,7 +90,9 @@ pub async fn org_import_bytes(
     request: Request<'_>,
 ) -> AppResult<ImportSummary> {
     let InvokeBody::Raw(bytes) = request.body() else {
-        return Err(refused("The dropped file did not arrive as bytes.".into()));
+        return Err(documents::refused_file(
+            "The dropped file did not arrive as bytes.".into(),
+        ));
     };
     with_app(&desk, async |app| app.import_organisation(bytes).await).await
 }

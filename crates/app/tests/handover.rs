@@ -415,3 +415,15 @@ async fn vendors_and_measures_that_differ_in_the_vault_are_named() {
     target.close().await.expect("closed");
     other.close().await.expect("closed");
 }
+
+#[test]
+fn a_file_too_large_to_be_an_organisation_file_is_refused_before_reading() {
+    use dpadesk_app::handover::refuse_oversized;
+    assert!(refuse_oversized(50 * 1024 * 1024).is_ok());
+    let refused = refuse_oversized(3 * 1024 * 1024 * 1024).expect_err("3 GB");
+    assert!(refused.to_string().contains("3072 MB"), "{refused}");
+    assert!(
+        refused.to_string().contains("Nothing was imported"),
+        "{refused}"
+    );
+}

@@ -50,6 +50,21 @@ fn refused(message: String) -> AppError {
     AppError::Handover(format!("{message} Nothing was imported."))
 }
 
+/// A handover file of a whole consultancy is a few hundred megabytes at most.
+const MAX_FILE_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// Refuses a file too large to be an organisation file before it is read into memory.
+pub fn refuse_oversized(size: u64) -> AppResult<()> {
+    if size > MAX_FILE_BYTES {
+        return Err(refused(format!(
+            "The file is {} MB; an organisation file is at most {} MB.",
+            size / 1024 / 1024,
+            MAX_FILE_BYTES / 1024 / 1024
+        )));
+    }
+    Ok(())
+}
+
 impl App {
     /// The organisation file: the organisation, its activities, Art. 30(2) records, DPAs
     /// (with their signed documents), TIAs, every vendor they name (and those the vendors'
