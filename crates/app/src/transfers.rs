@@ -333,25 +333,10 @@ impl App {
             })
             .collect();
         Ok(transfer::Register {
-            organisation: transfer::Exporter {
-                id: org.id,
-                name: org.data.name.clone(),
-                country: org.data.country.clone(),
-            },
+            organisation: transfer::Exporter::of(org),
             vendors,
             activities,
-            dpas: dpas
-                .iter()
-                .map(|d| transfer::DpaFacts {
-                    vendor_id: d.vendor_id,
-                    signed_on: d.signed_on,
-                    missing_items: Art28Item::ALL
-                        .into_iter()
-                        .filter(|i| d.data.status_of(*i) == ItemStatus::Missing)
-                        .collect(),
-                    next_review_on: d.next_review_on,
-                })
-                .collect(),
+            dpas: dpas.iter().map(|d| transfer::DpaFacts::of(d)).collect(),
             pending_changes,
         })
     }

@@ -3,7 +3,9 @@
 //! their current subprocessor lists, the activities' flows, the DPAs and pending list changes.
 
 use chrono::NaiveDate;
-use dpadesk_model::{Art28Item, CountryCode, Id, SccModule, TransferMechanism};
+use dpadesk_model::{
+    Art28Item, CountryCode, DpaData, Id, ItemStatus, Organisation, SccModule, TransferMechanism,
+};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -30,6 +32,16 @@ pub struct Exporter {
     pub id: Id,
     pub name: String,
     pub country: Option<CountryCode>,
+}
+
+impl Exporter {
+    pub fn of(organisation: &Organisation) -> Self {
+        Self {
+            id: organisation.id,
+            name: organisation.data.name.clone(),
+            country: organisation.data.country.clone(),
+        }
+    }
 }
 
 /// The part a party plays in a flow.
@@ -190,6 +202,21 @@ pub struct DpaFacts {
     /// Art. 28(3) items the checklist marks missing.
     pub missing_items: Vec<Art28Item>,
     pub next_review_on: Option<NaiveDate>,
+}
+
+impl DpaFacts {
+    /// What the checks read of a stored DPA.
+    pub fn of(dpa: &DpaData) -> Self {
+        Self {
+            vendor_id: dpa.vendor_id,
+            signed_on: dpa.signed_on,
+            missing_items: Art28Item::ALL
+                .into_iter()
+                .filter(|i| dpa.status_of(*i) == ItemStatus::Missing)
+                .collect(),
+            next_review_on: dpa.next_review_on,
+        }
+    }
 }
 
 /// A received subprocessor list whose change the user has not reviewed yet.
