@@ -1,14 +1,16 @@
 //! The tools around the register over a temporary vault: sample data, the preloaded
 //! library, completeness, reminders, search, consultant copies and templates, history.
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+mod common;
+
+use chrono::NaiveDate;
+use common::{app_with_clock, moved_clock, set_now};
 use dpadesk_app::completeness::RegisterItem;
 use dpadesk_app::reminders::ReminderKind;
 use dpadesk_app::search::HitKind;
 use dpadesk_app::session::{create_vault, key_source};
 use dpadesk_app::{App, library};
 use dpadesk_model::*;
-use std::sync::atomic::{AtomicI64, Ordering};
 
 async fn app() -> (tempfile::TempDir, App) {
     let dir = tempfile::tempdir().expect("dir");
@@ -370,29 +372,9 @@ async fn templates_start_a_new_client_with_drafts() {
     app.close().await.expect("closed");
 }
 
-static NOW: AtomicI64 = AtomicI64::new(0);
-
-fn test_clock() -> DateTime<Utc> {
-    Utc.timestamp_opt(NOW.load(Ordering::SeqCst), 0)
-        .single()
-        .expect("time")
-}
-
-fn set_now(d: NaiveDate) {
-    let t = d.and_hms_opt(12, 0, 0).expect("noon").and_utc().timestamp();
-    NOW.store(t, Ordering::SeqCst);
-}
-
 #[tokio::test]
 async fn history_lists_changes_and_rebuilds_a_past_register() {
-    let dir = tempfile::tempdir().expect("dir");
-    let vault = dpadesk_store::Vault::create(
-        &dir.path().join("v.dpadesk"),
-        &key_source(Some("pass phrase".into())),
-    )
-    .await
-    .expect("vault");
-    let app = App::with_clock(vault, test_clock);
+    let (_dir, app) = app_with_clock(moved_clock).await;
     set_now(day(2026, 3, 1));
     let acme = app.create(org("Acme")).await.expect("org");
     let mut data = ActivityData {

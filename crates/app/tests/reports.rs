@@ -1,30 +1,14 @@
 //! Exports over a vault with a past: the register as it stood at the end of an earlier day
 //! (rebuilt from the audit log), and the requests an export refuses.
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+mod common;
+
+use chrono::NaiveDate;
+use common::{app_with_clock, moved_clock, set_now};
+use dpadesk_app::AppError;
 use dpadesk_app::reports::{ExportFormat, ExportRequest, ReportKind};
-use dpadesk_app::session::key_source;
-use dpadesk_app::{App, AppError};
 use dpadesk_model::*;
 use dpadesk_report::Lang;
-use std::sync::atomic::{AtomicI64, Ordering};
-
-/// The app's clock, moved by the test between changes.
-static NOW: AtomicI64 = AtomicI64::new(0);
-
-fn clock() -> DateTime<Utc> {
-    Utc.timestamp_opt(NOW.load(Ordering::SeqCst), 0)
-        .single()
-        .expect("time")
-}
-
-fn set_now(y: i32, m: u32, d: u32) {
-    let t = Utc
-        .with_ymd_and_hms(y, m, d, 9, 0, 0)
-        .single()
-        .expect("time");
-    NOW.store(t.timestamp(), Ordering::SeqCst);
-}
 
 fn day(s: &str) -> NaiveDate {
     s.parse().expect("date")
@@ -32,15 +16,8 @@ fn day(s: &str) -> NaiveDate {
 
 #[tokio::test]
 async fn a_past_day_gives_the_register_as_it_stood_and_bad_requests_are_refused() {
-    let dir = tempfile::tempdir().expect("dir");
-    let vault = dpadesk_store::Vault::create(
-        &dir.path().join("v.dpadesk"),
-        &key_source(Some("pass phrase".into())),
-    )
-    .await
-    .expect("vault");
-    let app = App::with_clock(vault, clock);
-    set_now(2026, 3, 10);
+    let (_dir, app) = app_with_clock(moved_clock).await;
+    set_now(day("2026-03-10"));
     app.load_sample().await.expect("sample");
     let shop = app
         .find_organisation("Czajnik i Filiżanka Sp. z o.o.")
@@ -51,7 +28,7 @@ async fn a_past_day_gives_the_register_as_it_stood_and_bad_requests_are_refused(
         .await
         .expect("activities")
         .remove(0);
-    set_now(2026, 6, 1);
+    set_now(day("2026-06-01"));
     app.update(
         activity.id,
         ActivityData {

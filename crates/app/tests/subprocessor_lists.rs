@@ -2,10 +2,11 @@
 //! a second version compared with the first; the objection deadline per organisation; the
 //! review of a change; names matched to the vendor catalogue; bad input refused.
 
+mod common;
+
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use dpadesk_app::lists::{self, ChangedField, Watch};
 use dpadesk_app::reminders::{Reminder, ReminderKind};
-use dpadesk_app::session::key_source;
 use dpadesk_app::{App, AppError};
 use dpadesk_model::*;
 
@@ -16,15 +17,7 @@ fn fixed_now() -> DateTime<Utc> {
 }
 
 async fn app() -> (tempfile::TempDir, App) {
-    let dir = tempfile::tempdir().expect("dir");
-    let vault = dpadesk_store::Vault::create(
-        &dir.path().join("v.dpadesk"),
-        &key_source(Some("pass phrase".into())),
-    )
-    .await
-    .expect("vault");
-    let app = App::with_clock(vault, fixed_now);
-    (dir, app)
+    common::app_with_clock(fixed_now).await
 }
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
