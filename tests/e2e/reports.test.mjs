@@ -15,9 +15,9 @@ after(async () => {
   await h.stop();
 });
 
-/** True once the preview has drawn its first page onto a canvas with something on it. */
-const drawn = `(() => {
-  const c = document.querySelector('#report-preview canvas[data-page="1"]');
+/** True once the preview of `kind` in `lang` has drawn its first page onto a canvas with something on it. */
+const drawn = (kind, lang) => `(() => {
+  const c = document.querySelector('#report-preview[data-kind="${kind}"][data-lang="${lang}"][aria-busy="false"] canvas[data-page="1"]');
   if (!c || c.width === 0) return false;
   const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
   for (let i = 0; i < data.length; i += 4 * 97) if (data[i] < 200) return true;
@@ -29,12 +29,12 @@ test('the register and the risk report are previewed from the PDF the core makes
   await h.choose('#report-kind', 'register');
   await h.choose('#report-format', 'pdf');
   await h.choose('#report-lang', 'pl');
-  await h.until(drawn, 'the first page of the Polish register is drawn', 30000);
+  await h.until(drawn('register', 'pl'), 'the first page of the Polish register is drawn', 30000);
   await h.screenshot('register-pl');
 
   await h.choose('#report-kind', 'risk');
   await h.choose('#report-lang', 'de');
-  await h.until(drawn, 'the first page of the German risk report is drawn', 30000);
+  await h.until(drawn('risk', 'de'), 'the first page of the German risk report is drawn', 30000);
   await h.screenshot('risk-de');
 
   await h.choose('#report-kind', 'register');
