@@ -137,13 +137,22 @@ test('a second version shows the added and the moved subprocessor, the object-by
 
   const impact = await h.script(
     `return [...document.querySelectorAll('[id^="organisation-impact-"]')].map((el) => ({
-       text: el.textContent, date: el.querySelector('[id^="object-by-"]')?.dataset.date ?? null }));`,
+       id: el.id, text: el.textContent, date: el.querySelector('[id^="object-by-"]')?.dataset.date ?? null }));`,
   );
   const shop = impact.find((i) => i.text.includes(SHOP));
   assert.ok(shop, `the shop using the vendor is concerned: ${JSON.stringify(impact)}`);
   assert.equal(shop.date, '2027-01-03', 'received 2026-12-20 plus the DPA’s 14 days');
   assert.ok(shop.text.includes('Customer reviews and satisfaction surveys'), 'the activity using the vendor is named');
   await h.screenshot('change-second-version');
+
+  // The shop's letter to the vendor: filled in and looked at, not saved (saving asks the
+  // system's own dialog, which WebDriver cannot answer).
+  await h.click(`#${shop.id} [data-testid="objection-letter"]`);
+  await h.type('#objection-reasons', 'Zendesk moves support tickets to the United States without a transfer impact assessment.');
+  await h.type('#objection-place', 'Kraków');
+  await h.screenshot('objection-letter');
+  await h.click('[data-testid="objection-cancel"]');
+  await h.find(`#${shop.id} [data-testid="objection-letter"]`);
 
   await h.click('#review-status-objected');
   await h.type('#review-note', 'Hosting moves to the US; no transfer impact assessment yet.');
