@@ -140,3 +140,18 @@ fn refused_requests_write_nothing() {
         "nothing written"
     );
 }
+
+#[test]
+fn a_file_too_large_to_be_a_handover_file_is_refused_unread() {
+    let v = vault();
+    let dir = tempfile::tempdir().expect("dir");
+    let huge = dir.path().join("huge.json");
+    // Sparse: 1.5 GB long, nothing written, so the refusal must come from its size.
+    std::fs::File::create(&huge)
+        .expect("file")
+        .set_len(1536 * 1024 * 1024)
+        .expect("length");
+    let message = user_error(&v.path, &["import-org", huge.to_str().expect("path")]);
+    assert!(message.contains("1536 MB"), "{message}");
+    assert!(message.contains("Nothing was imported"), "{message}");
+}

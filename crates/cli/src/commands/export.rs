@@ -4,6 +4,7 @@
 
 use crate::{output, parse};
 use chrono::NaiveDate;
+use dpadesk_app::handover;
 use dpadesk_app::reports::{ExportFormat, ExportRequest, ReportKind};
 use dpadesk_app::{App, AppError, AppResult, FieldError};
 use dpadesk_report::Lang;
@@ -66,8 +67,10 @@ pub async fn export(app: &App, args: Export) -> AppResult<()> {
 }
 
 pub async fn import_org(app: &App, args: ImportOrg) -> AppResult<()> {
-    let bytes = std::fs::read(&args.file)
-        .map_err(|e| file_error(format!("{} cannot be read: {e}.", args.file.display())))?;
+    let unreadable =
+        |e: std::io::Error| file_error(format!("{} cannot be read: {e}.", args.file.display()));
+    handover::refuse_oversized(std::fs::metadata(&args.file).map_err(unreadable)?.len())?;
+    let bytes = std::fs::read(&args.file).map_err(unreadable)?;
     let summary = app.import_organisation(&bytes).await?;
     if args.json {
         output::json(&summary);
