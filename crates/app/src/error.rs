@@ -46,6 +46,19 @@ pub enum AppError {
     /// An organisation file that cannot be imported as it is; nothing was written.
     #[error("{0}")]
     Handover(String),
+    /// The vault file is damaged; the message names the newest good backup, if any.
+    #[error("{0}")]
+    Damaged(String),
+    /// Another process holds the vault for now.
+    #[error("{0}")]
+    Busy(String),
+    /// The record changed since the form was opened: who changed it, and when.
+    #[error("{message}")]
+    Conflict {
+        message: String,
+        by: String,
+        at: chrono::DateTime<chrono::Utc>,
+    },
     /// A report file could not be written: a defect, not the user's input.
     #[error("The file could not be made: {0}")]
     Report(dpadesk_report::ReportError),
@@ -78,6 +91,9 @@ impl AppError {
             Self::Import(_) => "import",
             Self::Handover(_) => "handover",
             Self::Report(_) => "report",
+            Self::Damaged(_) => "damaged",
+            Self::Busy(_) => "busy",
+            Self::Conflict { .. } => "conflict",
         }
     }
 
@@ -116,6 +132,17 @@ impl From<StoreError> for AppError {
         match e {
             StoreError::NotFound { .. } => Self::NotFound(e.to_string()),
             StoreError::InUse(msg) => Self::InUse(msg),
+            StoreError::Busy(msg) => Self::Busy(msg),
+            StoreError::Damaged(_) => Self::Damaged(format!(
+                "{e} Run `dpadesk doctor` to examine it, and restore the newest backup \
+                 (Settings → Backups, or `dpadesk backups` and `dpadesk restore FILE`)."
+            )),
+            StoreError::Conflict { ref by, at, .. } => Self::Conflict {
+                message: format!("{e} Reload to see their version, or save again to keep yours."),
+                by: by.clone(),
+                at,
+            },
+            StoreError::ReadOnly => Self::Locked(e.to_string()),
             StoreError::WrongKey | StoreError::KeyUnavailable(_) | StoreError::Keychain(_) => {
                 Self::Locked(e.to_string())
             }
@@ -127,10 +154,16 @@ impl From<StoreError> for AppError {
 impl Serialize for AppError {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("AppError", 3)?;
+        let mut st = s.serialize_struct("AppError", 4)?;
         st.serialize_field("kind", self.kind())?;
         st.serialize_field("message", &self.to_string())?;
         st.serialize_field("fields", self.fields())?;
+        // A conflict says who changed the record and when, for the form to show both.
+        if let Self::Conflict { by, at, .. } = self {
+            st.serialize_field("conflict", &serde_json::json!({ "by": by, "at": at }))?;
+        } else {
+            st.skip_field("conflict")?;
+        }
         st.end()
     }
 }

@@ -2,6 +2,7 @@
 //! the window both call. Every change is validated here (field errors the user can act on)
 //! before the vault stores it with its audit entry.
 
+pub mod backups;
 pub mod completeness;
 mod consultant;
 pub mod error;
@@ -285,18 +286,56 @@ impl App {
         Ok(record)
     }
 
+    /// Saves `data` over the record as it is stored now (the app's own follow-up changes).
     pub async fn update<A: Editable>(&self, id: Id, data: A) -> AppResult<Record<A>> {
+        let seen = self.vault.fetch::<A>(id).await?.updated_at;
+        self.update_seen(id, data, seen).await
+    }
+
+    /// Saves `data` over the version of the record stamped `seen` (the `updated_at` the
+    /// form or command read); a record changed since then is refused with who changed it
+    /// and when, so no one's edit is lost.
+    pub async fn update_seen<A: Editable>(
+        &self,
+        id: Id,
+        data: A,
+        seen: DateTime<Utc>,
+    ) -> AppResult<Record<A>> {
         let current = self.vault.fetch::<A>(id).await?;
         let data = self.validated(id, data).await?;
         let record = Record {
             id,
             created_at: current.created_at,
-            updated_at: self.now(),
+            updated_at: self.now().max(seen + chrono::Duration::microseconds(1)),
             data,
         };
-        self.vault.update(&record).await?;
+        self.vault.update(&record, seen).await?;
         self.written(id, Some(&record));
         Ok(record)
+    }
+
+    /// When another process (the CLI, a second window) changed the vault since this app
+    /// last looked, forgets everything it kept in memory and says so, so the screens reload.
+    pub async fn refresh_if_changed_elsewhere(&self) -> AppResult<bool> {
+        if !self.vault.changed_elsewhere().await? {
+            return Ok(false);
+        }
+        self.forget_everything();
+        Ok(true)
+    }
+
+    pub(crate) fn forget_everything(&self) {
+        self.changed();
+        self.activities.clear();
+        self.lists.clear();
+        self.search_index.clear();
+        self.dataset.clear();
+        self.finding_counts.forget(None);
+    }
+
+    /// The code that opens this vault on its own, for the recovery kit.
+    pub fn recovery_code(&self) -> dpadesk_store::RecoveryCode {
+        self.vault.recovery_code()
     }
 
     pub async fn delete<A: Editable>(&self, id: Id) -> AppResult<Record<A>> {
@@ -374,8 +413,9 @@ impl App {
             .store_document(file_name.trim(), media_type, content, self.now())
             .await?;
         current.data.document = Some(doc);
+        let seen = current.updated_at;
         current.updated_at = self.now();
-        self.vault.update(&current).await?;
+        self.vault.update(&current, seen).await?;
         self.changed();
         Ok(current)
     }

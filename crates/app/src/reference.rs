@@ -75,6 +75,8 @@ impl App {
                 ds.version, ds.date, current.version, current.date
             )));
         }
+        self.backup(dpadesk_store::BackupReason::BeforeDataset)
+            .await?;
         self.vault
             .store_dataset(&ds.version, ds.date, text, self.now())
             .await?;

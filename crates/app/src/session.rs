@@ -1,7 +1,9 @@
-//! Finding, creating and opening the vault: where it lives by default and which key opens it.
+//! Finding, creating and opening the vault: where it lives by default, which key opens it,
+//! and changing that key. Opening is also where a damaged file is explained and the day's
+//! first backup is made.
 
-use crate::{App, AppResult};
-use dpadesk_store::{KeySource, Vault};
+use crate::{App, AppError, AppResult, backups};
+use dpadesk_store::{KeySource, RecoveryCode, StoreError, Vault};
 use std::path::{Path, PathBuf};
 
 /// The vault used when none is named: `vault.dpadesk` in the OS data directory
@@ -18,13 +20,90 @@ pub fn key_source(passphrase: Option<String>) -> KeySource {
     }
 }
 
-/// Creates a vault that starts with the security-measures library.
+/// The key typed back from a recovery kit.
+pub fn recovery_key(typed: &str) -> AppResult<KeySource> {
+    Ok(KeySource::RecoveryCode(RecoveryCode::parse(typed)?))
+}
+
+/// Creates a vault that starts with the security-measures library. Its recovery code is
+/// `App::recovery_code`, to be shown once.
 pub async fn create_vault(path: &Path, keys: &KeySource) -> AppResult<App> {
     let app = App::new(Vault::create(path, keys).await?);
     app.preload_library().await?;
     Ok(app)
 }
 
+/// Opens the vault, and on its first open of the day writes the day's backup. A file that
+/// does not open is explained: damaged (with the newest good backup named), or a key that
+/// does not fit.
 pub async fn open_vault(path: &Path, keys: &KeySource) -> AppResult<App> {
-    Ok(App::new(Vault::open(path, keys).await?))
+    let vault = match Vault::open_in(path, keys, &backups::place(path)).await {
+        Ok(vault) => vault,
+        Err(e) => return Err(explain(path, keys, e).await),
+    };
+    let app = App::new(vault);
+    if let Err(e) = app.daily_backup().await {
+        // The vault is fine; a backup folder that cannot be written must not lock the user out.
+        log::warn!("the daily backup was not made: {e}");
+    }
+    Ok(app)
+}
+
+/// Opens a backup to look something up, through a private copy; nothing can be changed.
+pub async fn open_backup(backup: &Path, keys: &KeySource, copy_dir: &Path) -> AppResult<App> {
+    let copy = copy_dir.join("backup-opened.dpadesk");
+    Ok(App::new(Vault::open_backup(backup, &copy, keys).await?))
+}
+
+async fn explain(path: &Path, keys: &KeySource, e: StoreError) -> AppError {
+    let newest = match &e {
+        StoreError::Damaged(_) | StoreError::WrongKey => backups::newest_good(path, keys).await,
+        _ => None,
+    };
+    let restore = |b: &dpadesk_store::BackupFile| {
+        format!(
+            " The newest good backup is {} ({}). Restore it in the window (Settings → Backups) \
+             or with `dpadesk restore \"{}\"`; the damaged file is kept aside first.",
+            b.path.display(),
+            b.made_at.format("%Y-%m-%d %H:%M UTC"),
+            b.path.display()
+        )
+    };
+    match (e, newest) {
+        (StoreError::Damaged(problem), Some(b)) => AppError::Damaged(format!(
+            "The vault file {} is damaged: {problem}.{}",
+            path.display(),
+            restore(&b)
+        )),
+        (StoreError::Damaged(problem), None) => AppError::Damaged(format!(
+            "The vault file {} is damaged: {problem}. No backup of it was found; \
+             look for a copy in your own backups.",
+            path.display()
+        )),
+        // The same key opens the backup, so it is the file that changed, not the key.
+        (StoreError::WrongKey, Some(b)) => AppError::Damaged(format!(
+            "The vault file {} is damaged: its first page cannot be read with the key that \
+             opens its backups.{}",
+            path.display(),
+            restore(&b)
+        )),
+        (other, _) => other.into(),
+    }
+}
+
+/// Gives the closed vault a new key (a new passphrase, the keychain instead of a passphrase
+/// or the other way round, or only a new recovery code); returns the new recovery code. The
+/// old key, and the old code, stop working.
+pub async fn change_key(
+    path: &Path,
+    current: &KeySource,
+    next: &KeySource,
+) -> AppResult<RecoveryCode> {
+    Ok(dpadesk_store::change_key(path, current, next).await?)
+}
+
+/// After opening with the recovery code on a new computer: this computer's keychain keeps
+/// the key from now on. The recovery code stays valid.
+pub async fn keep_in_keychain(path: &Path, code: &RecoveryCode) -> AppResult<()> {
+    Ok(dpadesk_store::keep_in_keychain(path, code, &KeySource::os_keychain()).await?)
 }

@@ -7,6 +7,7 @@ use crate::commands::dpa::{DpaFields, DpaList};
 use crate::commands::export::{Export, ImportOrg};
 use crate::commands::lists::{ImportList, SubprocessorCommand};
 use crate::commands::tools::ToolCommand;
+use crate::commands::vault::{Backup, Backups, Doctor, Init, KeyCommand, Recover, Restore};
 use crate::commands::{ListAll, measure::MeasureFields, org::OrgFields, vendor::VendorFields};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -31,8 +32,24 @@ pub struct Cli {
     reason = "parsed once per run; boxing buys nothing"
 )]
 pub enum Command {
-    /// Create a new vault. Its key goes to the OS keychain, or comes from DPADESK_PASSPHRASE.
-    Init,
+    /// Create a new vault and print its recovery code. Its key goes to the OS keychain, or
+    /// comes from DPADESK_PASSPHRASE.
+    Init(Init),
+    /// Open the vault with its recovery code (DPADESK_RECOVERY_CODE, or typed) on a computer
+    /// that has no key for it, and keep the key in its keychain or choose a passphrase.
+    Recover(Recover),
+    /// Change the vault's key: a new passphrase, the keychain, or a new recovery code.
+    #[command(subcommand)]
+    Key(KeyCommand),
+    /// Write a verified backup of the vault now.
+    Backup(Backup),
+    /// List the vault's backups (and choose where they go and how many are kept).
+    Backups(Backups),
+    /// Replace the vault with a backup; the vault as it was is kept as a backup first.
+    Restore(Restore),
+    /// Examine the whole vault file: every page, its structure and its links (exit code 1
+    /// when it is damaged).
+    Doctor(Doctor),
     /// Read a vendor's subprocessor list and save it as the vendor's newest version.
     ImportList(ImportList),
     #[command(flatten)]

@@ -9,13 +9,12 @@ mod parse;
 
 use args::{Cli, Command, RegisterCommand};
 use clap::Parser;
-use dpadesk_app::session::{create_vault, default_vault_path, key_source, open_vault};
+use commands::vault::{self as vault_file, PASSPHRASE_VAR, RECOVERY_CODE_VAR};
+use dpadesk_app::session::{default_vault_path, open_vault};
 use dpadesk_app::{App, AppError};
 use dpadesk_model::{ActivityData, DpaData, MeasureData, OrganisationData, VendorData};
 use std::path::PathBuf;
 use std::process::ExitCode;
-
-const PASSPHRASE_VAR: &str = "DPADESK_PASSPHRASE";
 
 enum Failure {
     User(String),
@@ -25,8 +24,13 @@ enum Failure {
 impl From<AppError> for Failure {
     fn from(e: AppError) -> Self {
         let mut message = e.to_string();
-        if matches!(e, AppError::Locked(_)) && std::env::var_os(PASSPHRASE_VAR).is_none() {
-            message.push_str(&format!(" (Set {PASSPHRASE_VAR} to use a passphrase.)"));
+        if matches!(e, AppError::Locked(_))
+            && std::env::var_os(PASSPHRASE_VAR).is_none()
+            && std::env::var_os(RECOVERY_CODE_VAR).is_none()
+        {
+            message.push_str(&format!(
+                " (Set {PASSPHRASE_VAR} to use a passphrase, or {RECOVERY_CODE_VAR} to use the recovery code.)"
+            ));
         }
         if e.is_user_error() {
             Self::User(message)
@@ -58,23 +62,18 @@ async fn run(cli: Cli) -> Result<bool, Failure> {
         return Ok(false);
     }
     let path = vault_path(&cli)?;
-    let keys = key_source(std::env::var(PASSPHRASE_VAR).ok().filter(|p| !p.is_empty()));
     let command = match cli.command {
-        Command::Init => {
-            let app = create_vault(&path, &keys).await?;
-            let how = if std::env::var_os(PASSPHRASE_VAR).is_some() {
-                "protected by your passphrase"
-            } else {
-                "its key is in the OS keychain"
-            };
-            crate::output::line(&format!("Created vault {} ({how})", path.display()));
-            app.close().await?;
-            return Ok(false);
-        }
+        Command::Init(args) => return done(vault_file::init(&path, args).await),
+        Command::Recover(args) => return done(vault_file::recover(&path, args).await),
+        Command::Key(command) => return done(vault_file::key(&path, command).await),
+        Command::Backup(args) => return done(vault_file::backup(&path, args).await),
+        Command::Backups(args) => return done(vault_file::list(&path, args).await),
+        Command::Restore(args) => return done(vault_file::restore(&path, args).await),
+        Command::Doctor(args) => return done(vault_file::doctor(&path, args).await),
         Command::ImportList(args) => {
             // Read first: a bad file is reported without touching the vault.
             let preview = commands::lists::read(&args)?;
-            let app = open_vault(&path, &keys).await?;
+            let app = open_vault(&path, &vault_file::keys()?).await?;
             let result = commands::lists::save(&app, args, preview).await;
             let closed = app.close().await;
             result?;
@@ -83,12 +82,18 @@ async fn run(cli: Cli) -> Result<bool, Failure> {
         }
         Command::Register(command) => command,
     };
+    let keys = vault_file::keys()?;
     let app = open_vault(&path, &keys).await?;
     let result = dispatch(&app, command).await;
     let closed = app.close().await;
     let attention = result?;
     closed?;
     Ok(attention)
+}
+
+fn done(result: Result<(), AppError>) -> Result<bool, Failure> {
+    result?;
+    Ok(false)
 }
 
 async fn dispatch(app: &App, command: RegisterCommand) -> Result<bool, AppError> {

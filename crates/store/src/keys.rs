@@ -6,6 +6,7 @@
 //! keychain entry, so no side file is needed and a copied vault still finds its key.
 
 use crate::error::{Result, StoreError};
+use crate::recovery::RecoveryCode;
 use std::fmt;
 use std::sync::Arc;
 use zeroize::Zeroizing;
@@ -119,6 +120,9 @@ pub enum KeySource {
     Keychain(Arc<dyn SecretStore>),
     /// A key derived from this passphrase.
     Passphrase(Zeroizing<String>),
+    /// The vault's key itself, typed back from the recovery kit; it opens a vault but makes
+    /// no new one.
+    RecoveryCode(RecoveryCode),
 }
 
 impl fmt::Debug for KeySource {
@@ -126,6 +130,7 @@ impl fmt::Debug for KeySource {
         match self {
             Self::Keychain(store) => f.debug_tuple("Keychain").field(store).finish(),
             Self::Passphrase(_) => f.write_str("Passphrase(…)"),
+            Self::RecoveryCode(_) => f.write_str("RecoveryCode(…)"),
         }
     }
 }
@@ -146,12 +151,27 @@ pub(crate) struct VaultKey {
     salt: [u8; SALT_LEN],
 }
 
+impl fmt::Debug for VaultKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("VaultKey(…)")
+    }
+}
+
 impl VaultKey {
+    pub(crate) fn recovery_code(&self) -> RecoveryCode {
+        RecoveryCode::from_key(&self.key)
+    }
+
     /// The `PRAGMA key` value: a raw key with an explicit salt, so SQLCipher skips its own
     /// key derivation and writes our salt into the file header.
     pub(crate) fn pragma_value(&self) -> Zeroizing<String> {
+        Zeroizing::new(format!("\"{}\"", *self.raw_text()))
+    }
+
+    /// The key as SQLCipher reads a raw key with its salt (`x'…'`), e.g. for `ATTACH … KEY ?`.
+    pub(crate) fn raw_text(&self) -> Zeroizing<String> {
         Zeroizing::new(format!(
-            "\"x'{}{}'\"",
+            "x'{}{}'",
             hex::encode_upper(*self.key),
             hex::encode_upper(self.salt)
         ))
@@ -192,24 +212,41 @@ fn derive_from_passphrase(
 }
 
 impl KeySource {
-    /// Makes the key of a new vault (and, for the keychain, stores it there).
+    /// Makes a new key with a new salt (and, for the keychain, stores it there): for a new
+    /// vault, or for a vault whose key changes.
     pub(crate) fn new_key(&self) -> Result<VaultKey> {
         let salt = random::<SALT_LEN>()?;
         let key = match self {
             Self::Passphrase(p) => derive_from_passphrase(p, &salt)?,
-            Self::Keychain(store) => {
-                let key = Zeroizing::new(random::<KEY_LEN>()?);
-                store
-                    .set(&keychain_account(&salt), &hex::encode(*key))
-                    .map_err(|e| {
-                        StoreError::KeyUnavailable(format!(
-                            "{e} Create the vault with a passphrase instead."
-                        ))
-                    })?;
-                key
+            Self::Keychain(_) => Zeroizing::new(random::<KEY_LEN>()?),
+            Self::RecoveryCode(_) => {
+                return Err(StoreError::KeyUnavailable(
+                    "A recovery code opens a vault; choose the keychain or a passphrase for the new key."
+                        .into(),
+                ));
             }
         };
-        Ok(VaultKey { key, salt })
+        let made = VaultKey { key, salt };
+        self.keep(&made)?;
+        Ok(made)
+    }
+
+    /// Puts an existing key into the keychain, e.g. on a new computer after a recovery; a
+    /// passphrase keeps nothing.
+    pub(crate) fn keep(&self, key: &VaultKey) -> Result<()> {
+        if let Self::Keychain(store) = self {
+            store
+                .set(&keychain_account(&key.salt), &hex::encode(*key.key))
+                .map_err(|e| {
+                    StoreError::KeyUnavailable(format!("{e} Use a passphrase instead."))
+                })?;
+        }
+        Ok(())
+    }
+
+    /// Whether this is the OS keychain (or a stand-in for it).
+    pub fn is_keychain(&self) -> bool {
+        matches!(self, Self::Keychain(_))
     }
 
     /// Finds the key of an existing vault whose header holds `salt`.
@@ -220,7 +257,7 @@ impl KeySource {
                 let stored = store.get(&keychain_account(&salt))?.ok_or_else(|| {
                     StoreError::KeyUnavailable(
                         "This computer's keychain holds no key for this vault. \
-                         Open it with its passphrase."
+                         Open it with its passphrase, or with the recovery code of its recovery kit."
                             .into(),
                     )
                 })?;
@@ -229,11 +266,13 @@ impl KeySource {
                     .map_err(|_| StoreError::WrongKey)?;
                 key
             }
+            Self::RecoveryCode(code) => Zeroizing::new(*code.key()),
         };
         Ok(VaultKey { key, salt })
     }
 
-    /// Removes a keychain key made for a vault that could not be created after all.
+    /// Removes a keychain key that no vault uses any more: one made for a vault that could
+    /// not be created after all, or the one a key change replaced.
     pub(crate) fn forget(&self, key: &VaultKey) {
         if let Self::Keychain(store) = self {
             // Best effort: the vault does not exist, so a stale entry only costs a line in the keychain.

@@ -2,10 +2,13 @@
 //! the shared vendor catalogue and the audit log. Every change goes through here, in one
 //! transaction with its audit entry.
 
+use crate::backup::{self, BackupPlace, BackupReason};
 use crate::error::{Result, StoreError};
 use crate::keys::{KeySource, SALT_LEN, VaultKey};
+use crate::lock::VaultLock;
 use crate::migration::Migrator;
 use crate::record_set::{self, RecordSet};
+use crate::recovery::RecoveryCode;
 use crate::repo::document::StoredDocument;
 use crate::repo::{self, Aggregate, audit};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -17,10 +20,12 @@ use sea_orm::sqlx::Connection;
 use sea_orm::sqlx::sqlite::{
     SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous,
 };
+use sea_orm::{ConnectionTrait, Statement};
 use sea_orm::{DatabaseConnection, SqlxSqliteConnector, TransactionTrait};
 use sea_orm_migration::MigratorTrait;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::time::Duration;
 
 const PLAIN_SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
@@ -30,33 +35,52 @@ pub struct Vault {
     db: DatabaseConnection,
     path: PathBuf,
     actor: String,
+    /// Kept to verify backups (they share the key) and to write the recovery kit.
+    key: VaultKey,
+    /// Held while open, so the file is not replaced under this handle.
+    lock: Option<VaultLock>,
+    /// The change counter as this handle last saw it; a different value is someone else's.
+    changes: AtomicI64,
+    /// A write of this handle found the counter moved by someone else first.
+    changed_elsewhere: AtomicBool,
+    /// A backup opened to look things up: every write is refused.
+    read_only: bool,
 }
 
-fn map_connect_error(e: sea_orm::sqlx::Error) -> StoreError {
+pub(crate) fn map_connect_error(e: sea_orm::sqlx::Error) -> StoreError {
     match &e {
         sea_orm::sqlx::Error::Database(db) if db.message().contains("file is not a database") => {
             StoreError::WrongKey
         }
-        _ => StoreError::Db(sea_orm::DbErr::Conn(sea_orm::RuntimeErr::SqlxError(
-            e.into(),
-        ))),
+        _ => crate::error::from_code(crate::error::sqlx_code(&e)).unwrap_or_else(|| {
+            StoreError::Db(sea_orm::DbErr::Conn(sea_orm::RuntimeErr::SqlxError(
+                e.into(),
+            )))
+        }),
     }
 }
 
-async fn connect(path: &Path, key: &VaultKey, create: bool) -> Result<DatabaseConnection> {
+/// How long a write waits for another process's write before the vault is "busy".
+const BUSY_WAIT: Duration = Duration::from_secs(5);
+
+pub(crate) fn options(path: &Path, key: &VaultKey) -> SqliteConnectOptions {
     // SQLCipher's OpenSSL would otherwise register its cleanup to run at process exit, and
     // that cleanup can free what a connection thread still closing is using: a crash after
     // the work is done (seen as SIGSEGV or "double free" at exit). openssl-sys initialises
     // the library first, with OPENSSL_INIT_NO_ATEXIT.
     openssl_sys::init();
-    let options = SqliteConnectOptions::new()
+    SqliteConnectOptions::new()
         .filename(path)
-        .create_if_missing(create)
         .pragma("key", key.pragma_value().to_string())
+        .busy_timeout(BUSY_WAIT)
+}
+
+async fn connect(path: &Path, key: &VaultKey, create: bool) -> Result<DatabaseConnection> {
+    let options = options(path, key)
+        .create_if_missing(create)
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Normal)
-        .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(10));
+        .foreign_keys(true);
     if !create {
         check_key(path, key).await?;
     }
@@ -72,19 +96,27 @@ async fn connect(path: &Path, key: &VaultKey, create: bool) -> Result<DatabaseCo
 /// fits or not. Refused inside the pool, the connection would be left to close on its own
 /// thread, racing the process's exit (a pool dropped without being closed leaves its connections to close on their own threads,
 /// and SQLCipher's exit handler can free what they still use); the probe sets only the key, so
-/// opening it never reads the file and a wrong key shows in the query instead.
+/// opening it never reads the file and a wrong key shows in the query instead. The probe
+/// then checks that the file is whole as far as that can be seen cheaply (`health::quick`).
 async fn check_key(path: &Path, key: &VaultKey) -> Result<()> {
-    let probe = SqliteConnectOptions::new()
-        .filename(path)
-        .pragma("key", key.pragma_value().to_string());
-    let mut conn = SqliteConnection::connect_with(&probe)
+    let mut conn = SqliteConnection::connect_with(&options(path, key))
         .await
         .map_err(map_connect_error)?;
-    let tried = sea_orm::sqlx::query("SELECT count(*) FROM sqlite_master")
-        .fetch_one(&mut conn)
-        .await;
+    let tried = async {
+        sea_orm::sqlx::query("SELECT count(*) FROM sqlite_master")
+            .fetch_one(&mut conn)
+            .await
+            .map_err(map_connect_error)?;
+        crate::health::quick(&mut conn, path).await
+    }
+    .await;
     let _ = conn.close().await;
-    tried.map(|_| ()).map_err(map_connect_error)
+    tried
+}
+
+/// Whether `path` is an encrypted file that may be a vault (it cannot tell more unopened).
+pub fn check_vault_file(path: &Path) -> Result<()> {
+    read_salt(path).map(drop)
 }
 
 pub(crate) fn read_salt(path: &Path) -> Result<[u8; SALT_LEN]> {
@@ -117,6 +149,28 @@ fn os_user() -> String {
     whoami::username().unwrap_or_else(|_| "unknown".to_string())
 }
 
+/// A vault some of whose migrations already ran and others are due (not a new one).
+async fn backup_before_migration(
+    db: &DatabaseConnection,
+    path: &Path,
+    key: &VaultKey,
+    place: &BackupPlace,
+) -> Result<()> {
+    let pending = Migrator::get_pending_migrations(db).await?.len();
+    if pending > 0 && pending < Migrator::migrations().len() {
+        backup::snapshot(
+            db,
+            path,
+            key,
+            place,
+            BackupReason::BeforeMigration,
+            Utc::now(),
+        )
+        .await?;
+    }
+    Ok(())
+}
+
 /// Brings the schema up to date; on failure the connections are closed before the error
 /// is returned.
 async fn migrated(db: DatabaseConnection) -> Result<DatabaseConnection> {
@@ -136,7 +190,7 @@ async fn migrate(db: &DatabaseConnection) -> Result<()> {
                 "it was written by a newer version of DPA Desk; update the app".into(),
             )
         } else {
-            StoreError::Db(e)
+            e.into()
         }
     })
 }
@@ -150,10 +204,11 @@ impl Vault {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
         }
+        let lock = VaultLock::shared(path)?;
         let key = keys.new_key()?;
         let made = async { migrated(connect(path, &key, true).await?).await }.await;
         match made {
-            Ok(db) => Ok(Self::over(db, path)),
+            Ok(db) => Self::over(db, path, key, Some(lock), false).await,
             Err(e) => {
                 keys.forget(&key);
                 for suffix in ["", "-wal", "-shm"] {
@@ -164,19 +219,63 @@ impl Vault {
         }
     }
 
-    /// Opens an existing vault and brings its schema up to date.
+    /// Opens an existing vault and brings its schema up to date, with its backups in the
+    /// default place beside it.
     pub async fn open(path: &Path, keys: &KeySource) -> Result<Self> {
-        let salt = read_salt(path)?;
-        let key = keys.existing_key(salt)?;
-        let db = migrated(connect(path, &key, false).await?).await?;
-        Ok(Self::over(db, path))
+        Self::open_in(path, keys, &BackupPlace::beside(path)).await
     }
 
-    fn over(db: DatabaseConnection, path: &Path) -> Self {
-        Self {
+    /// Opens an existing vault; before a migration changes its schema, a backup of it is
+    /// written to `place`.
+    pub async fn open_in(path: &Path, keys: &KeySource, place: &BackupPlace) -> Result<Self> {
+        let salt = read_salt(path)?;
+        let key = keys.existing_key(salt)?;
+        let lock = VaultLock::shared(path)?;
+        let db = connect(path, &key, false).await?;
+        if let Err(e) = backup_before_migration(&db, path, &key, place).await {
+            let _ = db.close_by_ref().await;
+            return Err(e);
+        }
+        let db = migrated(db).await?;
+        Self::over(db, path, key, Some(lock), false).await
+    }
+
+    /// Opens a copy of a backup, so that it can be read (and its schema brought up to date)
+    /// without the backup itself changing; every write through it is refused.
+    pub async fn open_backup(backup: &Path, copy: &Path, keys: &KeySource) -> Result<Self> {
+        let salt = read_salt(backup)?;
+        let key = keys.existing_key(salt)?;
+        std::fs::copy(backup, copy)?;
+        let db = migrated(connect(copy, &key, false).await?).await?;
+        Self::over(db, copy, key, None, true).await
+    }
+
+    async fn over(
+        db: DatabaseConnection,
+        path: &Path,
+        key: VaultKey,
+        lock: Option<VaultLock>,
+        read_only: bool,
+    ) -> Result<Self> {
+        let vault = Self {
             db,
             path: path.into(),
             actor: os_user(),
+            key,
+            lock,
+            changes: AtomicI64::new(0),
+            changed_elsewhere: AtomicBool::new(false),
+            read_only,
+        };
+        match vault.change_count().await {
+            Ok(n) => {
+                vault.changes.store(n, Ordering::SeqCst);
+                Ok(vault)
+            }
+            Err(e) => {
+                let _ = vault.close().await;
+                Err(e)
+            }
         }
     }
 
@@ -189,10 +288,71 @@ impl Vault {
         &self.actor
     }
 
-    /// Closes the pool, checkpointing the WAL into the main file.
+    /// The code that opens this vault on its own: shown once, in the recovery kit.
+    pub fn recovery_code(&self) -> RecoveryCode {
+        self.key.recovery_code()
+    }
+
+    pub(crate) fn key(&self) -> &VaultKey {
+        &self.key
+    }
+
+    pub(crate) fn connection(&self) -> &DatabaseConnection {
+        &self.db
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Closes the pool, checkpointing the WAL into the main file, then lets go of the lock.
     pub async fn close(self) -> Result<()> {
         self.db.close().await?;
+        drop(self.lock);
         Ok(())
+    }
+
+    async fn change_count(&self) -> Result<i64> {
+        let row = self
+            .db
+            .query_one_raw(Statement::from_string(
+                self.db.get_database_backend(),
+                "SELECT changes FROM vault_state WHERE id = 1",
+            ))
+            .await?;
+        Ok(match row {
+            Some(row) => row.try_get("", "changes")?,
+            None => 0,
+        })
+    }
+
+    /// Counts a write inside its transaction, and notes whether someone else wrote since
+    /// this handle last looked.
+    async fn count_change<C: ConnectionTrait>(&self, tx: &C) -> Result<()> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly);
+        }
+        let row = tx
+            .query_one_raw(Statement::from_string(
+                tx.get_database_backend(),
+                "UPDATE vault_state SET changes = changes + 1 WHERE id = 1 RETURNING changes",
+            ))
+            .await?;
+        if let Some(row) = row {
+            let now: i64 = row.try_get("", "changes")?;
+            if self.changes.swap(now, Ordering::SeqCst) != now - 1 {
+                self.changed_elsewhere.store(true, Ordering::SeqCst);
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether another process (the CLI, a second window) changed the vault since this
+    /// handle last looked: then whatever was read before may be stale.
+    pub async fn changed_elsewhere(&self) -> Result<bool> {
+        let now = self.change_count().await?;
+        let seen = self.changes.swap(now, Ordering::SeqCst);
+        Ok(self.changed_elsewhere.swap(false, Ordering::SeqCst) || seen != now)
     }
 
     pub async fn get<A: Aggregate>(&self, id: Id) -> Result<Option<Record<A>>> {
@@ -215,6 +375,7 @@ impl Vault {
 
     pub async fn insert<A: Aggregate>(&self, record: &Record<A>) -> Result<()> {
         let tx = self.db.begin().await?;
+        self.count_change(&tx).await?;
         A::insert(&tx, record).await?;
         audit::write(
             &tx,
@@ -233,15 +394,33 @@ impl Vault {
         Ok(())
     }
 
-    /// Replaces a stored record; returns what it was before.
-    pub async fn update<A: Aggregate>(&self, record: &Record<A>) -> Result<Record<A>> {
+    /// Replaces a stored record, unless it changed since the version stamped `seen` (the
+    /// `updated_at` the caller read): then the save is refused, naming who changed it and
+    /// when. Returns what it was before.
+    pub async fn update<A: Aggregate>(
+        &self,
+        record: &Record<A>,
+        seen: DateTime<Utc>,
+    ) -> Result<Record<A>> {
         let tx = self.db.begin().await?;
+        self.count_change(&tx).await?;
         let before = A::get(&tx, record.id)
             .await?
             .ok_or_else(|| StoreError::NotFound {
                 entity: A::KIND.as_str(),
                 id: record.id.to_string(),
             })?;
+        if before.updated_at != seen {
+            let by = audit::for_record(&tx, A::KIND, record.id)
+                .await?
+                .pop()
+                .map_or_else(|| "someone".to_string(), |e| e.actor);
+            return Err(StoreError::Conflict {
+                entity: A::KIND.as_str(),
+                by,
+                at: before.updated_at,
+            });
+        }
         A::update(&tx, record).await?;
         audit::write(
             &tx,
@@ -263,6 +442,7 @@ impl Vault {
     /// Deletes a record unless something still refers to it; returns what was deleted.
     pub async fn delete<A: Aggregate>(&self, id: Id, at: DateTime<Utc>) -> Result<Record<A>> {
         let tx = self.db.begin().await?;
+        self.count_change(&tx).await?;
         let before = A::get(&tx, id).await?.ok_or_else(|| StoreError::NotFound {
             entity: A::KIND.as_str(),
             id: id.to_string(),
@@ -326,11 +506,19 @@ impl Vault {
         content: &str,
         at: DateTime<Utc>,
     ) -> Result<()> {
-        repo::reference_dataset::put(&self.db, version, date, content, at).await
+        let tx = self.db.begin().await?;
+        self.count_change(&tx).await?;
+        repo::reference_dataset::put(&tx, version, date, content, at).await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     pub async fn clear_dataset(&self) -> Result<()> {
-        repo::reference_dataset::clear(&self.db).await
+        let tx = self.db.begin().await?;
+        self.count_change(&tx).await?;
+        repo::reference_dataset::clear(&tx).await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     pub async fn subprocessor_lists_of(&self, vendor: Id) -> Result<Vec<SubprocessorList>> {
@@ -345,7 +533,11 @@ impl Vault {
         content: &[u8],
         at: DateTime<Utc>,
     ) -> Result<DocumentRef> {
-        repo::document::insert(&self.db, file_name, media_type, content, at).await
+        let tx = self.db.begin().await?;
+        self.count_change(&tx).await?;
+        let stored = repo::document::insert(&tx, file_name, media_type, content, at).await?;
+        tx.commit().await?;
+        Ok(stored)
     }
 
     pub async fn document_content(&self, id: Id) -> Result<Vec<u8>> {
@@ -371,6 +563,7 @@ impl Vault {
     /// transaction: all of them or, on any failure, none.
     pub async fn insert_records(&self, set: &RecordSet) -> Result<()> {
         let tx = self.db.begin().await?;
+        self.count_change(&tx).await?;
         record_set::insert(&tx, set).await?;
         tx.commit().await?;
         Ok(())

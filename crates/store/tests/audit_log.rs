@@ -18,10 +18,11 @@ async fn each_earlier_state_is_rebuilt_from_the_audit_log() {
         (4, "Mandrill"),
     ] {
         let mut next = states.last().expect("state").clone();
+        let seen = next.updated_at;
         next.data.legal_name = name.into();
         next.data.dpf_certified = !next.data.dpf_certified;
         next.updated_at = at(day);
-        v.update(&next).await.expect("update");
+        v.update(&next, seen).await.expect("update");
         states.push(next);
     }
     v.delete::<VendorData>(ven.id, at(5)).await.expect("delete");

@@ -36,4 +36,29 @@ async fn vault_from_0_1_opens_and_reads() {
     );
     // Closed before the process ends: SQLCipher's exit handler must not meet a closing pool.
     vault.close().await.expect("closed");
+
+    // The migration was preceded by a backup of the vault as the old release left it.
+    let place = dpadesk_store::BackupPlace::beside(&copy);
+    let backups = dpadesk_store::backup::list(&copy, &place.dir).expect("listed");
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    assert_eq!(
+        backups[0].reason,
+        dpadesk_store::BackupReason::BeforeMigration
+    );
+    let kept = backups[0]
+        .contents(&KeySource::passphrase(FIXTURE_PASSPHRASE))
+        .await
+        .expect("the backup opens");
+    assert_eq!((kept.organisations, kept.activities), (1, 1));
+    // Opened again, nothing is left to migrate and no second backup is made.
+    let again = Vault::open(&copy, &KeySource::passphrase(FIXTURE_PASSPHRASE))
+        .await
+        .expect("opens again");
+    again.close().await.expect("closed");
+    assert_eq!(
+        dpadesk_store::backup::list(&copy, &place.dir)
+            .unwrap()
+            .len(),
+        1
+    );
 }

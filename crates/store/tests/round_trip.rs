@@ -88,7 +88,7 @@ async fn every_aggregate_round_trips_with_every_field() {
     changed.data.measure_ids.clear();
     changed.data.purposes[0].legal_basis = LegalBasis::Consent;
     changed.updated_at = at(3);
-    let before = v.update(&changed).await.expect("update");
+    let before = v.update(&changed, act.updated_at).await.expect("update");
     assert_eq!(before, act);
     assert_eq!(v.fetch::<ActivityData>(act.id).await.expect("get"), changed);
     t.vault.close().await.expect("closed");
@@ -190,7 +190,9 @@ async fn replacing_a_dpa_document_drops_the_old_file() {
         .await
         .expect("doc");
     agreement.data.document = Some(second.clone());
-    v.update(&agreement).await.expect("update");
+    v.update(&agreement, agreement.updated_at)
+        .await
+        .expect("update");
     assert!(v.document_content(first.id).await.is_err());
     assert_eq!(
         v.document_content(second.id).await.expect("content"),

@@ -177,12 +177,10 @@ impl App {
             ))
         })?;
         let (set, summary) = merge::plan(self, file, documents).await?;
+        self.backup(dpadesk_store::BackupReason::BeforeImport)
+            .await?;
         self.vault.insert_records(&set).await?;
-        self.changed();
-        self.activities.clear();
-        self.lists.clear();
-        self.search_index.clear();
-        self.finding_counts.forget(None);
+        self.forget_everything();
         Ok(summary)
     }
 

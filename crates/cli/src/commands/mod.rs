@@ -9,6 +9,7 @@ pub mod lists;
 pub mod measure;
 pub mod org;
 pub mod tools;
+pub mod vault;
 pub mod vendor;
 
 use crate::args::{Crud, Show};

@@ -7,6 +7,7 @@ use sea_orm_migration::prelude::*;
 mod m20261122_000001_initial;
 mod m20261202_000001_subprocessor_review;
 mod m20261202_000002_transfer_assessments;
+mod m20261206_000001_change_counter;
 
 #[derive(Debug)]
 pub struct Migrator;
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000001_initial::Migration),
             Box::new(m20261202_000001_subprocessor_review::Migration),
             Box::new(m20261202_000002_transfer_assessments::Migration),
+            Box::new(m20261206_000001_change_counter::Migration),
         ]
     }
 }
