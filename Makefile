@@ -5,7 +5,7 @@ export CARGO_TARGET_DIR ?= $(HOME)/.cache/dpadesk/target
 CARGO ?= cargo
 DESKTOP_DEBUG := $(CARGO_TARGET_DIR)/debug/dpadesk-desktop
 
-.PHONY: run test deps-build deps-test ui ui-deps lint unit ui-test e2e fixture
+.PHONY: run test deps-build deps-test ui ui-deps lint unit ui-test e2e fixture crash
 
 ## Build DPA Desk and open its window on the default vault.
 run: deps-build ui
@@ -51,6 +51,11 @@ e2e: ui
 	DPADESK_E2E_APP=$(DESKTOP_DEBUG) \
 	DPADESK_E2E_HISTORY_VAULT=$(CARGO_TARGET_DIR)/debug/examples/vault_with_history \
 	scripts/with-keyring node --test --test-concurrency=1 tests/e2e/
+
+## The long crash run: the CLI killed at random moments of its writes, 300 times (plus the
+## 50 interrupted key changes); results go in docs/security.md.
+crash:
+	DPADESK_CRASH_RUNS=300 $(CARGO) test --locked -p dpadesk-cli --test crash_safety -- --nocapture --test-threads=1
 
 ## Writes the vault fixture of this release (once per release, for migration tests).
 fixture:
