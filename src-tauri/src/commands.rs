@@ -239,12 +239,18 @@ pub async fn dpa_attach_document(
     desk: State<'_, Desk>,
     id: Id,
 ) -> AppResult<Option<Dpa>> {
-    let Some(path) = documents::pick(&window, "PDF, Word", &["pdf", "docx"]).await else {
+    let Some(path) = documents::pick(
+        &window,
+        "PDF, Word, OpenDocument",
+        &["pdf", "docx", "odt", "doc"],
+    )
+    .await
+    else {
         return Ok(None);
     };
-    let (name, media_type, bytes) = documents::read(&path)?;
+    let (name, bytes) = documents::read_document(&path).await?;
     with_app(&desk, async |app| {
-        app.attach_dpa_document(id, &name, media_type, &bytes).await
+        app.attach_dpa_document(id, &name, &bytes).await
     })
     .await
     .map(Some)

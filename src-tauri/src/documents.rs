@@ -6,13 +6,6 @@ use std::path::{Path, PathBuf};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
-/// A signed DPA is a few megabytes; anything far larger is not one.
-const MAX_BYTES: u64 = 50 * 1024 * 1024;
-
-fn refused(message: String) -> AppError {
-    AppError::Invalid(vec![FieldError::new("document", message)])
-}
-
 /// Asks for one file through the system dialog, offering `extensions` under `label`;
 /// `None` when the user dismisses it.
 pub async fn pick(window: &tauri::Window, label: &str, extensions: &[&str]) -> Option<PathBuf> {
@@ -65,34 +58,18 @@ pub async fn read_checked(
     tokio::fs::read(path).await.map_err(unreadable)
 }
 
-/// The file's name, media type and bytes, or why it cannot be attached.
-pub fn read(path: &Path) -> AppResult<(String, &'static str, Vec<u8>)> {
+/// The file's name and bytes, once its size passed the rule for attached documents (its
+/// type and content are checked by `app` when it is attached).
+pub async fn read_document(path: &Path) -> AppResult<(String, Vec<u8>)> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let extension = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    let media_type = match extension.as_str() {
-        "pdf" => "application/pdf",
-        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        _ => return Err(refused(format!("“{name}” is not a PDF or DOCX file."))),
-    };
-    let size = std::fs::metadata(path)
-        .map_err(|e| refused(format!("“{name}” cannot be read: {e}.")))?
-        .len();
-    if size > MAX_BYTES {
-        return Err(refused(format!(
-            "“{name}” is {} MB; an agreement of up to {} MB can be attached.",
-            size / 1024 / 1024,
-            MAX_BYTES / 1024 / 1024
-        )));
-    }
-    let bytes =
-        std::fs::read(path).map_err(|e| refused(format!("“{name}” cannot be read: {e}.")))?;
-    Ok((name, media_type, bytes))
+    let bytes = read_checked(path, |size| {
+        dpadesk_app::documents::refuse_oversized_document(&name, size)
+    })
+    .await?;
+    Ok((name, bytes))
 }
 
 /// Writes the document to a private temporary folder and hands it to the system viewer.

@@ -44,7 +44,7 @@ impl App {
             // Each agreement owns its file, so the copy gets its own.
             Some(doc) => {
                 let bytes = self.vault().document_content(doc.id).await?;
-                self.attach_dpa_document(copy.id, &doc.file_name, &doc.media_type, &bytes)
+                self.store_dpa_document(copy.id, &doc.file_name, &doc.media_type, &bytes)
                     .await
             }
             None => Ok(copy),

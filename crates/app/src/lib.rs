@@ -5,6 +5,7 @@
 pub mod backups;
 pub mod completeness;
 mod consultant;
+pub mod documents;
 pub mod error;
 mod finding_counts;
 pub mod handover;
@@ -394,7 +395,20 @@ impl App {
 
     /// Stores the signed agreement inside the vault and attaches it to the DPA, replacing
     /// any earlier file.
+    /// The file must pass `documents::accept_document`, which also gives its media type.
     pub async fn attach_dpa_document(
+        &self,
+        dpa: Id,
+        file_name: &str,
+        content: &[u8],
+    ) -> AppResult<Dpa> {
+        let media_type = documents::accept_document(file_name.trim(), content)?;
+        self.store_dpa_document(dpa, file_name, media_type, content)
+            .await
+    }
+
+    /// Attaches a file already accepted once (a copy of a stored document).
+    pub(crate) async fn store_dpa_document(
         &self,
         dpa: Id,
         file_name: &str,
@@ -402,12 +416,6 @@ impl App {
         content: &[u8],
     ) -> AppResult<Dpa> {
         let mut current = self.vault.fetch::<DpaData>(dpa).await?;
-        if content.is_empty() {
-            return Err(AppError::Invalid(vec![FieldError::new(
-                "document",
-                "The file is empty.",
-            )]));
-        }
         let doc = self
             .vault
             .store_document(file_name.trim(), media_type, content, self.now())

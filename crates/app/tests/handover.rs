@@ -43,14 +43,9 @@ async fn sample(dir: &Path) -> App {
         .into_iter()
         .find(|d| d.vendor_id == emaillabs.id)
         .expect("the EmailLabs DPA");
-    app.attach_dpa_document(
-        dpa.id,
-        "Umowa powierzenia.pdf",
-        "application/pdf",
-        b"%PDF-1.7 signed",
-    )
-    .await
-    .expect("document");
+    app.attach_dpa_document(dpa.id, "Umowa powierzenia.pdf", b"%PDF-1.7 signed")
+        .await
+        .expect("document");
     let aws = vendor(&app, "Amazon Web Services EMEA SARL").await;
     let first = app
         .subprocessor_lists_of(emaillabs.id)

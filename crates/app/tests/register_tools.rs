@@ -316,7 +316,7 @@ async fn an_activity_and_an_agreement_copy_to_another_client() {
         })
         .await
         .expect("dpa");
-    app.attach_dpa_document(dpa.id, "dpa.pdf", "application/pdf", b"%PDF-1.7 a")
+    app.attach_dpa_document(dpa.id, "dpa.pdf", b"%PDF-1.7 a")
         .await
         .expect("doc");
     let copied = app.copy_dpa(dpa.id, b.id).await.expect("copy dpa");

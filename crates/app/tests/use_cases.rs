@@ -186,7 +186,7 @@ async fn dpas_check_dates_window_module_and_references() {
     };
     let dpa = app.create(good).await.expect("dpa");
     let with_doc = app
-        .attach_dpa_document(dpa.id, "umowa.pdf", "application/pdf", b"%PDF-1.7")
+        .attach_dpa_document(dpa.id, "umowa.pdf", b"%PDF-1.7")
         .await
         .expect("attached");
     assert_eq!(with_doc.document.as_ref().map(|d| d.size), Some(8));

@@ -340,6 +340,26 @@ fn bad_input_is_refused_with_one_line_and_writes_nothing() {
         let err = user_error(p, args);
         assert!(err.contains(expected), "{args:?}: {err}");
     }
+    // The attached document's rule: by name and by content, before anything is saved.
+    let program = p.with_file_name("signed.pdf");
+    std::fs::write(&program, b"MZ\x90\x00 a program, not an agreement").unwrap();
+    let script = p.with_file_name("agreement.html");
+    std::fs::write(&script, b"<script>alert(1)</script>").unwrap();
+    for (file, expected) in [(&program, "something else"), (&script, "not a PDF")] {
+        let file = file.to_str().unwrap();
+        let args = [
+            "dpa",
+            "add",
+            "--org",
+            "Acme",
+            "--vendor",
+            "Vendor GmbH",
+            "--document",
+            file,
+        ];
+        let err = user_error(p, &args);
+        assert!(err.contains(expected), "{file}: {err}");
+    }
     assert_eq!(
         std::fs::read(p).expect("vault bytes"),
         before,

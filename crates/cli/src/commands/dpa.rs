@@ -3,7 +3,7 @@
 use super::{Document, Fields, Listed, Query, set};
 use crate::parse;
 use chrono::NaiveDate;
-use dpadesk_app::{App, AppError, AppResult, FieldError};
+use dpadesk_app::{App, AppError, AppResult, FieldError, documents};
 use dpadesk_model::*;
 use std::path::{Path, PathBuf};
 
@@ -98,39 +98,24 @@ impl Fields<DpaData> for DpaFields {
     }
 }
 
-fn media_type(path: &Path) -> &'static str {
-    match path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_lowercase)
-        .as_deref()
-    {
-        Some("pdf") => "application/pdf",
-        Some("docx") => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        Some("doc") => "application/msword",
-        Some("odt") => "application/vnd.oasis.opendocument.text",
-        _ => "application/octet-stream",
-    }
-}
-
-/// Reads the document before anything is saved, so a bad path changes nothing.
+/// Reads and checks the document before anything is saved, so a bad file changes nothing.
 fn read_document(path: Option<&Path>) -> AppResult<Option<Document>> {
     let Some(path) = path else { return Ok(None) };
-    let bytes = std::fs::read(path).map_err(|e| {
+    let unreadable = |e: std::io::Error| {
         AppError::Invalid(vec![FieldError::new(
             "document",
             format!("Cannot read {}: {e}", path.display()),
         )])
-    })?;
+    };
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    Ok(Some(Document {
-        file_name,
-        media_type: media_type(path),
-        bytes,
-    }))
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    documents::refuse_oversized_document(&file_name, size)?;
+    let bytes = std::fs::read(path).map_err(unreadable)?;
+    documents::accept_document(&file_name, &bytes)?;
+    Ok(Some(Document { file_name, bytes }))
 }
 
 impl Listed for DpaData {
@@ -155,13 +140,8 @@ impl Listed for DpaData {
     }
 
     async fn attach(app: &App, id: Id, document: Document) -> AppResult<()> {
-        let Document {
-            file_name,
-            media_type,
-            bytes,
-        } = document;
-        app.attach_dpa_document(id, &file_name, media_type, &bytes)
-            .await?;
+        let Document { file_name, bytes } = document;
+        app.attach_dpa_document(id, &file_name, &bytes).await?;
         Ok(())
     }
 

@@ -24,7 +24,6 @@ use std::future::Future;
 #[derive(Debug)]
 pub struct Document {
     pub file_name: String,
-    pub media_type: &'static str,
     pub bytes: Vec<u8>,
 }
 
