@@ -57,7 +57,12 @@ pub async fn open_backup(backup: &Path, keys: &KeySource, copy_dir: &Path) -> Ap
 
 async fn explain(path: &Path, keys: &KeySource, e: StoreError) -> AppError {
     let newest = match &e {
-        StoreError::Damaged(_) | StoreError::WrongKey => backups::newest_good(path, keys).await,
+        StoreError::Damaged(_) => backups::newest_good(path, keys).await,
+        // Only a backup with the vault's own salt (made since its last key change) proves
+        // that the key is right and the file is what changed.
+        StoreError::WrongKey => backups::newest_good(path, keys)
+            .await
+            .filter(|b| dpadesk_store::backup::same_key(path, &b.path)),
         _ => None,
     };
     let restore = |b: &dpadesk_store::BackupFile| {

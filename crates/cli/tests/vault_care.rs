@@ -66,6 +66,39 @@ impl<'a> Run<'a> {
     }
 }
 
+/// Every file under `dir`, recursively.
+fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                todo.push(path);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    out
+}
+
+/// No file left on disk holds any of the secrets, as typed or without the dashes.
+fn assert_no_secret_on_disk(dir: &Path, secrets: &[&str]) {
+    for file in files_under(dir) {
+        let bytes = std::fs::read(&file).unwrap_or_default();
+        for secret in secrets {
+            for form in [secret.to_string(), secret.replace('-', "")] {
+                assert!(
+                    !bytes.windows(form.len()).any(|w| w == form.as_bytes()),
+                    "{} holds a secret in clear",
+                    file.display()
+                );
+            }
+        }
+    }
+}
+
 fn code_of(kit: &Value) -> String {
     kit["recovery_code"]
         .as_str()
@@ -149,7 +182,7 @@ fn a_keychain_vault_whose_entry_is_gone_recovers_into_the_keychain() {
 fn key_changes_backups_restore_and_doctor() {
     let home = tempfile::tempdir().unwrap();
     let path = home.path().join("register.dpadesk");
-    let run = Run::new(home.path(), &path).with("DPADESK_PASSPHRASE", "first");
+    let run = Run::new(home.path(), &path).with("DPADESK_PASSPHRASE", "first-passphrase-x1");
     let first = code_of(&run.json(&["init", "--json"]));
     run.ok(&[
         "org",
@@ -162,13 +195,12 @@ fn key_changes_backups_restore_and_doctor() {
         "controller",
     ]);
 
-    let second = code_of(&run.clone_with("DPADESK_NEW_PASSPHRASE", "second").json(&[
-        "key",
-        "passphrase",
-        "--json",
-    ]));
+    let second = code_of(
+        &run.clone_with("DPADESK_NEW_PASSPHRASE", "second-passphrase-x2")
+            .json(&["key", "passphrase", "--json"]),
+    );
     assert_ne!(first, second);
-    let run = Run::new(home.path(), &path).with("DPADESK_PASSPHRASE", "second");
+    let run = Run::new(home.path(), &path).with("DPADESK_PASSPHRASE", "second-passphrase-x2");
     let third = code_of(&run.json(&["key", "new-code", "--json"]));
     assert_ne!(second, third);
     Run::new(home.path(), &path)
@@ -231,6 +263,25 @@ fn key_changes_backups_restore_and_doctor() {
     std::fs::write(&junk, b"not a vault at all, only text").unwrap();
     run.fails(&["restore", junk.to_str().unwrap()], 1);
     assert!(run.ok(&["org", "list"]).contains("Kept Ltd"));
+
+    // The wrong-key and damaged-file messages never repeat what was typed.
+    let wrong = Run::new(home.path(), &path).with("DPADESK_PASSPHRASE", "typed-wrong-secret");
+    assert!(
+        !wrong
+            .fails(&["org", "list"], 1)
+            .contains("typed-wrong-secret")
+    );
+    assert_no_secret_on_disk(
+        home.path(),
+        &[
+            "first-passphrase-x1",
+            "second-passphrase-x2",
+            "typed-wrong-secret",
+            &first,
+            &second,
+            &third,
+        ],
+    );
 }
 
 impl Run<'_> {

@@ -158,6 +158,12 @@ impl BackupFile {
     }
 }
 
+/// Whether two vault files carry the same salt, and so the same key: a backup made since
+/// the vault's last key change.
+pub fn same_key(a: &Path, b: &Path) -> bool {
+    matches!((read_salt(a), read_salt(b)), (Ok(x), Ok(y)) if x == y)
+}
+
 /// The backups of the vault at `vault` in `dir`, newest first.
 pub fn list(vault: &Path, dir: &Path) -> Result<Vec<BackupFile>> {
     let stem = stem_of(vault);
