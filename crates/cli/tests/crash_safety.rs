@@ -71,7 +71,10 @@ impl Harness {
                 return;
             }
             let err = String::from_utf8_lossy(&out.stderr);
-            assert!(err.contains("does not open"), "doctor with key {key}: {err}");
+            assert!(
+                err.contains("does not open"),
+                "doctor with key {key}: {err}"
+            );
         }
         panic!("neither the old key nor the new one opens the vault");
     }
@@ -93,9 +96,22 @@ fn new_harness() -> Harness {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(88172645463325252, |d| d.as_nanos() as u64 | 1);
     println!("crash harness seed {seed}");
-    let h = Harness { dir, vault, list, key: 0, seed };
+    let h = Harness {
+        dir,
+        vault,
+        list,
+        key: 0,
+        seed,
+    };
     h.ok(&["init"]);
-    h.ok(&["vendor", "add", "--name", "Listed Vendor", "--country", "DE"]);
+    h.ok(&[
+        "vendor",
+        "add",
+        "--name",
+        "Listed Vendor",
+        "--country",
+        "DE",
+    ]);
     h
 }
 
@@ -110,22 +126,42 @@ fn span_of(h: &mut Harness, args: &[&str]) -> u64 {
 #[test]
 fn key_changes_killed_at_random_points_leave_the_old_key_or_the_new() {
     let mut h = new_harness();
-    h.ok(&["org", "add", "--name", "Survivor", "--country", "PL", "--role", "controller"]);
+    h.ok(&[
+        "org",
+        "add",
+        "--name",
+        "Survivor",
+        "--country",
+        "PL",
+        "--role",
+        "controller",
+    ]);
     let span = span_of(&mut h, &["key", "passphrase"]);
     let (mut interrupted, mut tries) = (0, 0);
     while interrupted < 50 && tries < 400 {
         tries += 1;
-        let mut child = h.command(h.key, &["key", "passphrase"]).spawn().expect("spawns");
+        let mut child = h
+            .command(h.key, &["key", "passphrase"])
+            .spawn()
+            .expect("spawns");
         std::thread::sleep(Duration::from_micros(h.random(span)));
         let _ = child.kill();
         if !child.wait_with_output().expect("waits").status.success() {
             interrupted += 1;
         }
         h.settle_key();
-        assert!(h.ok(&["org", "list"]).contains("Survivor"), "try {tries}: the data are gone");
+        assert!(
+            h.ok(&["org", "list"]).contains("Survivor"),
+            "try {tries}: the data are gone"
+        );
     }
-    println!("{tries} key changes, {interrupted} killed mid-way: each time one of the two keys opened the vault");
-    assert_eq!(interrupted, 50, "too few key changes were interrupted in {tries} tries");
+    println!(
+        "{tries} key changes, {interrupted} killed mid-way: each time one of the two keys opened the vault"
+    );
+    assert_eq!(
+        interrupted, 50,
+        "too few key changes were interrupted in {tries} tries"
+    );
 }
 
 fn write_list(path: &Path) {
@@ -140,7 +176,10 @@ fn write_list(path: &Path) {
 fn kills_at_random_moments_lose_nothing_reported_done() {
     let mut h = new_harness();
     let list_arg = h.list.display().to_string();
-    let span = span_of(&mut h, &["import-list", &list_arg, "--vendor", "Listed Vendor"]);
+    let span = span_of(
+        &mut h,
+        &["import-list", &list_arg, "--vendor", "Listed Vendor"],
+    );
 
     let mut done: Vec<String> = Vec::new();
     let (mut kills, mut finished) = (0, 0);
@@ -151,7 +190,16 @@ fn kills_at_random_moments_lose_nothing_reported_done() {
         let name = format!("Crash Org {run}");
         let list_path = h.list.display().to_string();
         let args: Vec<&str> = match kind {
-            0 => vec!["org", "add", "--name", &name, "--country", "PL", "--role", "controller"],
+            0 => vec![
+                "org",
+                "add",
+                "--name",
+                &name,
+                "--country",
+                "PL",
+                "--role",
+                "controller",
+            ],
             1 => vec!["import-list", &list_path, "--vendor", "Listed Vendor"],
             _ => vec!["key", "passphrase"],
         };
@@ -171,11 +219,19 @@ fn kills_at_random_moments_lose_nothing_reported_done() {
         h.settle_key();
         let orgs = h.ok(&["org", "list", "--json"]);
         for name in &done {
-            assert!(orgs.contains(name.as_str()), "run {run}: {name} was reported done and is gone");
+            assert!(
+                orgs.contains(name.as_str()),
+                "run {run}: {name} was reported done and is gone"
+            );
         }
-        let versions: Value =
-            serde_json::from_str(&h.ok(&["subprocessors", "versions", "--vendor", "Listed Vendor", "--json"]))
-                .expect("JSON");
+        let versions: Value = serde_json::from_str(&h.ok(&[
+            "subprocessors",
+            "versions",
+            "--vendor",
+            "Listed Vendor",
+            "--json",
+        ]))
+        .expect("JSON");
         for v in versions.as_array().expect("versions") {
             let rows = v["entries"].as_array().map_or(0, Vec::len);
             assert_eq!(rows, LIST_ROWS, "run {run}: a list version is half there");
@@ -191,5 +247,58 @@ fn kills_at_random_moments_lose_nothing_reported_done() {
         done.len(),
         started.elapsed()
     );
-    assert!(kills > 0, "no run was interrupted: the delays are too long to test anything");
+    assert!(
+        kills > 0,
+        "no run was interrupted: the delays are too long to test anything"
+    );
+}
+
+#[test]
+fn two_writers_at_once_lose_nothing() {
+    let h = new_harness();
+    let writers: Vec<_> = (0..2)
+        .map(|writer| {
+            let commands: Vec<Command> = (0..15)
+                .map(|i| {
+                    let name = format!("Writer {writer} client {i}");
+                    h.command(
+                        0,
+                        &[
+                            "org",
+                            "add",
+                            "--name",
+                            &name,
+                            "--country",
+                            "PL",
+                            "--role",
+                            "controller",
+                        ],
+                    )
+                })
+                .collect();
+            std::thread::spawn(move || {
+                commands
+                    .into_iter()
+                    .map(|mut c| c.output().expect("runs"))
+                    .filter(|out| !out.status.success())
+                    .map(|out| String::from_utf8_lossy(&out.stderr).into_owned())
+                    .collect::<Vec<_>>()
+            })
+        })
+        .collect();
+    for w in writers {
+        let failed = w.join().expect("writer");
+        // Each write waits for the other's (up to 5 s), so none fails.
+        assert!(failed.is_empty(), "{failed:?}");
+    }
+    let orgs = h.ok(&["org", "list", "--json"]);
+    let listed: Value = serde_json::from_str(&orgs).unwrap();
+    let names: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|o| o["name"].as_str())
+        .collect();
+    assert_eq!(names.len(), 30, "{names:?}");
+    assert!(h.ok(&["doctor"]).contains("sound"));
 }
