@@ -90,7 +90,7 @@ fn break_word(word: &str, style: &Style, width: f32) -> Vec<String> {
             // Break after the last slash, dot, hyphen… in the second half of the piece.
             let cut = piece
                 .char_indices()
-                .filter(|(i, ch)| *i > piece.len() / 2 && "/.-_@?&=,;:".contains(*ch))
+                .filter(|(i, ch)| *i > piece.len() / 2 && "/\\.-_@?&=,;:".contains(*ch))
                 .map(|(i, ch)| i + ch.len_utf8())
                 .next_back()
                 .filter(|&i| i < piece.len());
@@ -136,6 +136,11 @@ mod tests {
         assert!(lines.len() > 2);
         assert_eq!(lines.concat(), url);
         assert!(lines.iter().all(|l| BODY.width(l) <= 90.0));
+        // A Windows path breaks after a backslash.
+        let path = r"C:\Users\Grażyna\OneDrive\Dokumenty\Rejestr\żuraw.dpadesk";
+        let lines = wrap(path, &BODY, 120.0);
+        assert!(lines.len() > 1 && lines[0].ends_with('\\'));
+        assert_eq!(lines.concat(), path);
         // Too narrow for a single letter still makes progress.
         assert_eq!(wrap("abc", &BODY, 0.1).len(), 3);
         assert!(wrap("  \n ", &BODY, 100.0).is_empty());
