@@ -6,7 +6,9 @@
 #[path = "../tests/fixture/mod.rs"]
 mod fixture;
 
-use dpadesk_report::{Lang, objection_letter_pdf, processor_pdf, register_pdf, risk_pdf};
+use dpadesk_report::{
+    Lang, objection_letter_pdf, processor_pdf, recovery_kit_pdf, register_pdf, risk_pdf,
+};
 use std::path::PathBuf;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -28,6 +30,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         written.push(path);
         let path = dir.join(format!("letter-{}.pdf", lang.code()));
         std::fs::write(&path, objection_letter_pdf(&fixture::letter(), lang)?)?;
+        written.push(path);
+        let path = dir.join(format!("recovery-kit-{}.pdf", lang.code()));
+        std::fs::write(&path, recovery_kit_pdf(&fixture::kit(), lang)?)?;
         written.push(path);
     }
     let path = dir.join("processor-de.pdf");

@@ -5,13 +5,15 @@
 //! - `lang`: the six languages of every label and fixed text (`labels/<lang>/*.json`).
 //! - `tabular`: the register as CSV and XLSX.
 //! - `pdf`: page layout on printpdf; `register`, `risk`: the Art. 30 register and the
-//!   transfer-risk report as PDFs; `letter`: an objection to a vendor's new subprocessors.
+//!   transfer-risk report as PDFs; `letter`: an objection to a vendor's new subprocessors;
+//!   `recovery_kit`: the page that keeps a vault's recovery code.
 
 mod countries;
 mod error;
 mod lang;
 mod letter;
 mod pdf;
+mod recovery_kit;
 mod register;
 mod risk;
 mod snapshot;
@@ -21,6 +23,7 @@ mod wording;
 pub use error::ReportError;
 pub use lang::{Labels, Lang};
 pub use letter::{ObjectionLetter, objection_letter_pdf};
+pub use recovery_kit::{RecoveryKit, recovery_kit_pdf};
 pub use register::{processor_pdf, register_pdf};
 pub use risk::finding_text::word_findings;
 pub use risk::risk_pdf;
