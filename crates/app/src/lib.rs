@@ -14,6 +14,7 @@ pub mod library;
 pub mod lists;
 mod memo;
 pub mod overview;
+pub mod recovery_kit;
 pub mod reference;
 pub mod reminders;
 pub mod reports;
