@@ -2,8 +2,9 @@
 //! as `{kind, message, fields}`.
 
 use crate::documents;
-use crate::state::{Desk, not_open, warm_up};
-use chrono::NaiveDate;
+use crate::state::{Desk, KeyKind, Problem, not_open, warm_up};
+use crate::vault_care::NewCode;
+use chrono::{DateTime, NaiveDate, Utc};
 use dpadesk_app::completeness::OrganisationCompleteness;
 use dpadesk_app::history::{RecordChange, RegisterSnapshot};
 use dpadesk_app::library::{self, Template};
@@ -15,6 +16,7 @@ use dpadesk_app::session::{create_vault, key_source, open_vault};
 use dpadesk_app::validate::Editable;
 use dpadesk_app::{App, AppResult};
 use dpadesk_model::*;
+use dpadesk_store::KeySource;
 use serde::Serialize;
 use tauri::{AppHandle, State};
 
@@ -33,6 +35,11 @@ pub struct VaultStatus {
     pub path: String,
     pub exists: bool,
     pub open: bool,
+    /// How the open vault was unlocked: `keychain`, `passphrase` or `recovery_code`.
+    pub opened_with: Option<KeyKind>,
+    /// Why the vault did not open at start when that was more than a missing key: a damaged
+    /// file, another program holding it.
+    pub problem: Option<Problem>,
 }
 
 #[tauri::command]
@@ -42,24 +49,35 @@ pub async fn vault_status(desk: State<'_, Desk>) -> AppResult<VaultStatus> {
         path: path.display().to_string(),
         exists: path.exists(),
         open: desk.app.read().await.is_some(),
+        opened_with: desk.opened_with(),
+        problem: desk.start_problem(),
     })
 }
 
-/// Creates the vault: its key goes to the OS keychain unless a passphrase is given.
+fn chosen_key(passphrase: Option<String>) -> (KeySource, KeyKind) {
+    match passphrase.filter(|p| !p.is_empty()) {
+        Some(p) => (key_source(Some(p)), KeyKind::Passphrase),
+        None => (key_source(None), KeyKind::Keychain),
+    }
+}
+
+/// Creates the vault: its key goes to the OS keychain unless a passphrase is given. The
+/// recovery code comes back once, for the recovery kit screen.
 #[tauri::command]
 pub async fn vault_create(
     handle: AppHandle,
     desk: State<'_, Desk>,
     passphrase: Option<String>,
-) -> AppResult<()> {
-    let app = create_vault(
-        &desk.path()?,
-        &key_source(passphrase.filter(|p| !p.is_empty())),
-    )
-    .await?;
+) -> AppResult<NewCode> {
+    let (keys, kind) = chosen_key(passphrase);
+    let app = create_vault(&desk.path()?, &keys).await?;
+    let code = NewCode {
+        recovery_code: Some(app.recovery_code().display().to_string()),
+    };
     *desk.app.write().await = Some(app);
+    desk.opened(kind);
     warm_up(&handle);
-    Ok(())
+    Ok(code)
 }
 
 /// Opens the vault with the OS keychain, or with the passphrase given.
@@ -71,13 +89,9 @@ pub async fn vault_open(
 ) -> AppResult<()> {
     let mut slot = desk.app.write().await;
     if slot.is_none() {
-        *slot = Some(
-            open_vault(
-                &desk.path()?,
-                &key_source(passphrase.filter(|p| !p.is_empty())),
-            )
-            .await?,
-        );
+        let (keys, kind) = chosen_key(passphrase);
+        *slot = Some(open_vault(&desk.path()?, &keys).await?);
+        desk.opened(kind);
         drop(slot);
         warm_up(&handle);
     }
@@ -92,8 +106,19 @@ async fn create<A: Editable>(desk: &Desk, data: A) -> AppResult<Record<A>> {
     with_app(desk, async |app| app.create(data).await).await
 }
 
-async fn update<A: Editable>(desk: &Desk, id: Id, data: A) -> AppResult<Record<A>> {
-    with_app(desk, async |app| app.update(id, data).await).await
+/// Saves over the version the form read (`seen`, its `updated_at`), refusing when someone
+/// changed it since; without `seen` (the user chose to keep their version) over the stored one.
+async fn update<A: Editable>(
+    desk: &Desk,
+    id: Id,
+    data: A,
+    seen: Option<DateTime<Utc>>,
+) -> AppResult<Record<A>> {
+    with_app(desk, async |app| match seen {
+        Some(seen) => app.update_seen(id, data, seen).await,
+        None => app.update(id, data).await,
+    })
+    .await
 }
 
 async fn delete<A: Editable>(desk: &Desk, id: Id) -> AppResult<()> {
@@ -117,8 +142,9 @@ macro_rules! editable_commands {
             desk: State<'_, Desk>,
             id: Id,
             data: $data,
+            seen: Option<DateTime<Utc>>,
         ) -> AppResult<Record<$data>> {
-            update(&desk, id, data).await
+            update(&desk, id, data, seen).await
         }
 
         #[tauri::command]

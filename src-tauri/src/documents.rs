@@ -21,6 +21,19 @@ pub async fn pick(window: &tauri::Window, label: &str, extensions: &[&str]) -> O
     rx.await.ok().flatten()
 }
 
+/// Asks for a folder through the system dialog; `None` when the user dismisses it.
+pub async fn pick_dir(window: &tauri::Window) -> Option<PathBuf> {
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    window
+        .dialog()
+        .file()
+        .set_parent(window)
+        .pick_folder(move |picked| {
+            let _ = tx.send(picked.and_then(|p| p.into_path().ok()));
+        });
+    rx.await.ok().flatten()
+}
+
 /// Asks where to save a file, offering `file_name`; `None` when the user dismisses it.
 pub async fn save_to(
     window: &tauri::Window,

@@ -9,6 +9,7 @@ mod list_import;
 mod reports;
 mod state;
 mod transfers;
+mod vault_care;
 
 use dpadesk_app::session::{default_vault_path, key_source, open_vault};
 use state::Desk;
@@ -24,8 +25,12 @@ fn main() {
         // The keychain usually holds the key: open at once so the first screen is the register.
         let opened = tauri::async_runtime::block_on(open_vault(&path, &key_source(None)));
         match opened {
-            Ok(app) => *desk.app.blocking_write() = Some(app),
-            Err(e) => log::info!("vault not opened at start: {e}"),
+            Ok(app) => {
+                *desk.app.blocking_write() = Some(app);
+                desk.opened(state::KeyKind::Keychain);
+            }
+            // The log is not set up yet; the UI shows what matters (a damaged file).
+            Err(e) => desk.did_not_open(&e),
         }
     }
 
@@ -50,12 +55,22 @@ fn main() {
         .manage(desk)
         .setup(|desktop| {
             state::warm_up(desktop.handle());
+            state::watch_other_writers(desktop.handle());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
             commands::vault_status,
             commands::vault_create,
             commands::vault_open,
+            vault_care::recovery_kit_save,
+            vault_care::vault_recover,
+            vault_care::vault_change_key,
+            vault_care::backup_list,
+            vault_care::backup_now,
+            vault_care::backup_settings,
+            vault_care::backup_settings_save,
+            vault_care::backup_pick_dir,
+            vault_care::backup_restore,
             commands::organisation_list,
             commands::organisation_summaries,
             commands::completeness,

@@ -1,11 +1,31 @@
-//! What the window keeps between commands: where the vault is and, once unlocked, the app.
+//! What the window keeps between commands: where the vault is, once unlocked the app and how
+//! its key was given, and the background work on it (reading ahead, noticing other writers).
 
 use dpadesk_app::{App, AppError};
+use serde::Serialize;
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
-use tauri::{AppHandle, Manager};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tauri::{AppHandle, Emitter, Manager};
 use tokio::sync::RwLock;
+
+/// How the open vault was unlocked, which decides what a key change asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeyKind {
+    Keychain,
+    Passphrase,
+    RecoveryCode,
+}
+
+/// Why the vault did not open when the window started (damaged, busy…), as the UI shows
+/// errors: kind and message.
+#[derive(Debug, Clone, Serialize)]
+pub struct Problem {
+    pub kind: &'static str,
+    pub message: String,
+}
 
 #[derive(Debug)]
 pub struct Desk {
@@ -13,6 +33,8 @@ pub struct Desk {
     pub app: RwLock<Option<App>>,
     /// Set by the cancel button; the running list import stops at its next step.
     pub import_cancel: Arc<AtomicBool>,
+    opened_with: Mutex<Option<KeyKind>>,
+    start_problem: Mutex<Option<Problem>>,
 }
 
 impl Desk {
@@ -21,6 +43,8 @@ impl Desk {
             vault_path,
             app: RwLock::new(None),
             import_cancel: Arc::default(),
+            opened_with: Mutex::new(None),
+            start_problem: Mutex::new(None),
         }
     }
 
@@ -28,6 +52,33 @@ impl Desk {
         self.vault_path.clone().ok_or_else(|| {
             AppError::Locked("This system has no data directory for the vault.".into())
         })
+    }
+
+    pub fn opened(&self, kind: KeyKind) {
+        *self.opened_with.lock().unwrap_or_else(|p| p.into_inner()) = Some(kind);
+        *self.start_problem.lock().unwrap_or_else(|p| p.into_inner()) = None;
+    }
+
+    pub fn opened_with(&self) -> Option<KeyKind> {
+        *self.opened_with.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Keeps why the vault did not open at start, unless it is only that the keychain has
+    /// no key for it (the unlock screen asks for one anyway).
+    pub fn did_not_open(&self, e: &AppError) {
+        if matches!(e.kind(), "damaged" | "busy" | "vault") {
+            *self.start_problem.lock().unwrap_or_else(|p| p.into_inner()) = Some(Problem {
+                kind: e.kind(),
+                message: e.to_string(),
+            });
+        }
+    }
+
+    pub fn start_problem(&self) -> Option<Problem> {
+        self.start_problem
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
     }
 }
 
@@ -47,6 +98,39 @@ pub fn warm_up(handle: &AppHandle) {
             && let Err(e) = app.warm_up(crate::commands::today()).await
         {
             log::warn!("the register was not read ahead: {e}");
+        }
+    });
+}
+
+/// How often the window looks for changes another program (the CLI, a second window) made.
+const LOOK_EVERY: Duration = Duration::from_secs(2);
+
+/// Looks for changes made elsewhere for as long as the window runs; when there are, the
+/// app forgets what it kept in memory and the UI gets `vault-changed` to reload its screen.
+pub fn watch_other_writers(handle: &AppHandle) {
+    let handle = handle.clone();
+    tauri::async_runtime::spawn(async move {
+        loop {
+            tokio::time::sleep(LOOK_EVERY).await;
+            let desk = handle.state::<Desk>();
+            // A key change or restore holds the write lock; skip this round rather than wait.
+            let Ok(guard) = desk.app.try_read() else {
+                continue;
+            };
+            let changed = match guard.as_ref() {
+                Some(app) => app.refresh_if_changed_elsewhere().await,
+                None => Ok(false),
+            };
+            drop(guard);
+            match changed {
+                Ok(true) => {
+                    if let Err(e) = handle.emit("vault-changed", ()) {
+                        log::warn!("the window was not told of a change made elsewhere: {e}");
+                    }
+                }
+                Ok(false) => {}
+                Err(e) => log::warn!("could not look for changes made elsewhere: {e}"),
+            }
         }
     });
 }
