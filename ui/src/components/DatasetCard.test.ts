@@ -41,7 +41,7 @@ afterEach(() => {
 describe('the reference dataset in Settings', () => {
   it('shows the built-in dataset in use, without a way back to it', async () => {
     core(builtinInUse);
-    render(SettingsView, { vaultPath: '/v.db' });
+    render(SettingsView, { vaultPath: '/v.db', openedWith: 'keychain', onnewcode: () => {}, onrestored: () => {} });
     expect(await screen.findByText('2026.05.1')).toHaveProperty('id', 'dataset-version');
     expect(text('dataset-date')).toBe(formatDate('2026-05-01'));
     expect(text('dataset-source')).toBe('Built into this version of DPA Desk');
@@ -55,7 +55,7 @@ describe('the reference dataset in Settings', () => {
 
   it('shows a loaded dataset with the built-in version beside it, and offers the way back', async () => {
     core(newerInUse);
-    render(SettingsView, { vaultPath: '/v.db' });
+    render(SettingsView, { vaultPath: '/v.db', openedWith: 'keychain', onnewcode: () => {}, onrestored: () => {} });
     await screen.findByText('2026.09.1');
     expect(text('dataset-source')).toContain('A file you loaded');
     expect(screen.getByTestId('dataset-builtin').textContent).toBe(`Built-in dataset: version 2026.05.1 of ${formatDate('2026-05-01')}`);
@@ -65,7 +65,7 @@ describe('the reference dataset in Settings', () => {
 
   it('sends the chosen file’s text to the core and shows the new version', async () => {
     const calls = core(builtinInUse, { dataset_load: () => newerInUse });
-    render(SettingsView, { vaultPath: '/v.db' });
+    render(SettingsView, { vaultPath: '/v.db', openedWith: 'keychain', onnewcode: () => {}, onrestored: () => {} });
     await screen.findByText('2026.05.1');
     const content = '{"format":1,"version":"2026.09.1"}';
     await choose(new File([content], 'dataset.json', { type: 'application/json' }));
@@ -85,7 +85,7 @@ describe('the reference dataset in Settings', () => {
         throw { kind: 'invalid', message: `file: ${refusal}`, fields: [{ field: 'file', message: refusal }] };
       },
     });
-    render(SettingsView, { vaultPath: '/v.db' });
+    render(SettingsView, { vaultPath: '/v.db', openedWith: 'keychain', onnewcode: () => {}, onrestored: () => {} });
     await screen.findByText('2026.05.1');
     await choose(new File(['{"format":1}'], 'old.json', { type: 'application/json' }));
 
@@ -102,7 +102,7 @@ describe('the reference dataset in Settings', () => {
 
   it('refuses a file over 10 MB without sending it to the core', async () => {
     const calls = core(builtinInUse, { dataset_load: () => newerInUse });
-    render(SettingsView, { vaultPath: '/v.db' });
+    render(SettingsView, { vaultPath: '/v.db', openedWith: 'keychain', onnewcode: () => {}, onrestored: () => {} });
     await screen.findByText('2026.05.1');
     const big = new File(['{}'], 'huge.json', { type: 'application/json' });
     Object.defineProperty(big, 'size', { value: 10 * 1024 * 1024 + 1 });
@@ -115,7 +115,7 @@ describe('the reference dataset in Settings', () => {
 
   it('goes back to the built-in dataset only once the user confirms', async () => {
     const calls = core(newerInUse, { dataset_reset: () => builtinInUse });
-    render(SettingsView, { vaultPath: '/v.db' });
+    render(SettingsView, { vaultPath: '/v.db', openedWith: 'keychain', onnewcode: () => {}, onrestored: () => {} });
     await screen.findByText('2026.09.1');
 
     await fireEvent.click(document.getElementById('dataset-reset')!);

@@ -88,6 +88,7 @@ describe('OrganisationEditor', () => {
     const update = calls.find((c) => c.cmd === 'organisation_update');
     expect(update?.args).toEqual({
       id: 'org-1',
+      seen: '2024-01-01T00:00:00Z',
       data: {
         name: 'Acme S.A.',
         role: 'both',

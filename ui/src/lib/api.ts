@@ -1,6 +1,9 @@
 // The one door from the UI to the Rust core: typed wrappers over Tauri's `invoke`.
 // Components call these, never `invoke` directly.
 import { invoke } from '@tauri-apps/api/core';
+import type { BackupSettings } from './generated/BackupSettings';
+import type { BackupSummary } from './generated/BackupSummary';
+import { askAboutConflict, reloadScreens } from './vault-events.svelte';
 import type { ActivityData } from './generated/ActivityData';
 import type { ActivityRow } from './generated/ActivityRow';
 import type { DpaData } from './generated/DpaData';
@@ -73,25 +76,79 @@ export function fieldErrors(e: unknown): Record<string, string> {
   return out;
 }
 
+export type KeyKind = 'keychain' | 'passphrase' | 'recovery_code';
+
 export interface VaultStatus {
   path: string;
   exists: boolean;
   open: boolean;
+  opened_with: KeyKind | null;
+  /** Why the vault did not open at start, when it is more than a missing key (a damaged file). */
+  problem: { kind: string; message: string } | null;
+}
+
+/** A step that issued a recovery code returns it once, for the recovery kit screen. */
+export interface NewCode {
+  recovery_code: string | null;
+}
+
+/** How the vault opens from now on. */
+export type NextKey = { mode: 'keychain' } | { mode: 'passphrase'; passphrase: string };
+
+export interface BackupPlace {
+  chosen: BackupSettings;
+  dir: string;
+  keep: number;
+}
+
+/**
+ * Saves over the version of `record` the form was opened on. When someone changed it
+ * meanwhile, the user chooses: keep their version (saved over the newer one), or reload
+ * (every screen reads the vault again and the save is dropped).
+ */
+async function saveOver<T>(kind: string, record: Stored<T>, data: T): Promise<Stored<T>> {
+  try {
+    return await invoke<Stored<T>>(`${kind}_update`, { id: record.id, data, seen: record.updated_at });
+  } catch (e) {
+    if (!isApiError(e) || e.kind !== 'conflict') throw e;
+    if ((await askAboutConflict(e)) === 'keep') {
+      return invoke<Stored<T>>(`${kind}_update`, { id: record.id, data, seen: null });
+    }
+    reloadScreens();
+    throw e;
+  }
 }
 
 /** Create, update and delete for one kind of record, named `<kind>_create` and so on. */
 function editable<T>(kind: string) {
   return {
     create: (data: T) => invoke<Stored<T>>(`${kind}_create`, { data }),
-    update: (id: string, data: T) => invoke<Stored<T>>(`${kind}_update`, { id, data }),
+    /** Saves `data` over `record` as the form read it (see `saveOver`). */
+    update: (record: Stored<T>, data: T) => saveOver(kind, record, data),
     remove: (id: string) => invoke<void>(`${kind}_delete`, { id }),
   };
 }
 
 export const api = {
   vaultStatus: () => invoke<VaultStatus>('vault_status'),
-  vaultCreate: (passphrase: string | null) => invoke<void>('vault_create', { passphrase }),
+  vaultCreate: (passphrase: string | null) => invoke<NewCode>('vault_create', { passphrase }),
   vaultOpen: (passphrase: string | null) => invoke<void>('vault_open', { passphrase }),
+  /** Opens the vault with its recovery code and keeps its key as `next` says. */
+  vaultRecover: (code: string, next: NextKey) => invoke<NewCode>('vault_recover', { code, next }),
+  /** A new key for the open vault (`next`), or only a new recovery code (`next` null). */
+  vaultChangeKey: (currentPassphrase: string | null, next: NextKey | null) =>
+    invoke<NewCode>('vault_change_key', { currentPassphrase, next }),
+  /** The recovery kit PDF, saved where the user chooses: the path, `null` when cancelled. */
+  saveRecoveryKit: (code: string, lang: Lang) => invoke<string | null>('recovery_kit_save', { code, lang }),
+  /** The vault's backups, newest first; `key` opens them when the vault itself is not open. */
+  backups: (key: string | null = null) => invoke<BackupSummary[]>('backup_list', { key }),
+  backupNow: () => invoke<string>('backup_now'),
+  backupSettings: () => invoke<BackupPlace>('backup_settings'),
+  saveBackupSettings: (chosen: BackupSettings) => invoke<BackupPlace>('backup_settings_save', { chosen }),
+  /** A folder chosen through the system dialog; `null` when dismissed. */
+  pickBackupDir: () => invoke<string | null>('backup_pick_dir'),
+  /** Replaces the vault with a backup (the vault as it was is kept aside: its path comes back). */
+  restoreBackup: (backup: string, key: string | null = null) => invoke<string>('backup_restore', { backup, key }),
   loadSample: () => invoke<SampleSummary>('sample_load'),
 
   organisation: editable<OrganisationData>('organisation'),
