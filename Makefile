@@ -47,15 +47,21 @@ ui-test: ui-deps
 e2e: ui
 	$(CARGO) build --locked -p dpadesk-desktop
 	$(CARGO) build --locked -p dpadesk-app --example vault_with_history
+	$(CARGO) build --locked -p dpadesk-cli
 	rm -rf artifacts/e2e
 	DPADESK_E2E_APP=$(DESKTOP_DEBUG) \
+	DPADESK_E2E_CLI=$(CARGO_TARGET_DIR)/debug/dpadesk \
 	DPADESK_E2E_HISTORY_VAULT=$(CARGO_TARGET_DIR)/debug/examples/vault_with_history \
 	scripts/with-keyring node --test --test-concurrency=1 tests/e2e/
 
 ## The long crash run: the CLI killed at random moments of its writes, 300 times (plus the
-## 50 interrupted key changes); results go in docs/security.md.
-crash:
+## 50 interrupted key changes), then the window killed while saving, 25 times; results go
+## in docs/security.md.
+crash: ui
 	DPADESK_CRASH_RUNS=300 $(CARGO) test --locked -p dpadesk-cli --test crash_safety -- --nocapture --test-threads=1
+	$(CARGO) build --locked -p dpadesk-desktop -p dpadesk-cli
+	DPADESK_E2E_APP=$(DESKTOP_DEBUG) DPADESK_E2E_CLI=$(CARGO_TARGET_DIR)/debug/dpadesk DPADESK_WINDOW_KILLS=25 \
+	scripts/with-keyring node --test tests/e2e/window-kills.test.mjs
 
 ## Writes the vault fixture of this release (once per release, for migration tests).
 fixture:

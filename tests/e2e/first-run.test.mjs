@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Harness } from './webdriver.mjs';
+import { Harness, keepRecoveryKit } from './webdriver.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const application = process.env.DPADESK_E2E_APP;
@@ -37,6 +37,12 @@ test('first run: vault, organisation, activity, relaunch', async () => {
   await h.screenshot('first-run');
 
   await h.click('[data-testid="create-vault"]');
+  await h.find('[data-testid="recovery-kit"]');
+  await h.screenshot('recovery-kit');
+  await h.type('#kit-check', 'WRONG');
+  await h.click('[data-testid="recovery-kit-done"]');
+  assert.match(await h.text('#kit-check-error'), /not group/);
+  await keepRecoveryKit(h);
   await h.find('[data-testid="first-organisation"]');
   await h.screenshot('add-organisation');
 

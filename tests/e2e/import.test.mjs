@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Harness } from './webdriver.mjs';
+import { Harness, keepRecoveryKit } from './webdriver.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const application = process.env.DPADESK_E2E_APP;
@@ -26,6 +26,7 @@ before(async () => {
   await h.start();
   await h.launch();
   await h.click('[data-testid="create-vault"]');
+  await keepRecoveryKit(h);
   await h.click('[data-testid="load-sample"]');
   await h.find('[data-testid="shell"] [data-testid="home-view"]');
 });

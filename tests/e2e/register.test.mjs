@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Harness, root, SHOP } from './webdriver.mjs';
+import { Harness, keepRecoveryKit, root, SHOP } from './webdriver.mjs';
 
 const application = process.env.DPADESK_E2E_APP;
 const historyVault = process.env.DPADESK_E2E_HISTORY_VAULT;
@@ -47,6 +47,7 @@ async function organisationNamed(prefix) {
 
 test('the sample data open on the overview of every client', async () => {
   await h.click('[data-testid="create-vault"]');
+  await keepRecoveryKit(h);
   await h.click('[data-testid="load-sample"]');
   await h.find('[data-testid="shell"] [data-testid="home-view"]');
   // The cards arrive after the home screen itself: wait for them as a user would.
