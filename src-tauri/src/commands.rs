@@ -3,7 +3,7 @@
 
 use crate::documents;
 use crate::state::{Desk, KeyKind, Problem, not_open, warm_up};
-use crate::vault_care::NewCode;
+use crate::vault_care::{NewCode, kind_of};
 use chrono::{DateTime, NaiveDate, Utc};
 use dpadesk_app::completeness::OrganisationCompleteness;
 use dpadesk_app::history::{RecordChange, RegisterSnapshot};
@@ -12,11 +12,10 @@ use dpadesk_app::overview::{ActivityRow, OrganisationSummary, UsedValues};
 use dpadesk_app::reminders::Reminder;
 use dpadesk_app::sample::SampleSummary;
 use dpadesk_app::search::SearchHit;
-use dpadesk_app::session::{create_vault, key_source, open_vault};
+use dpadesk_app::session::{create_vault, key_source, new_passphrase, open_vault};
 use dpadesk_app::validate::Editable;
 use dpadesk_app::{App, AppResult};
 use dpadesk_model::*;
-use dpadesk_store::KeySource;
 use serde::Serialize;
 use tauri::{AppHandle, State};
 
@@ -54,13 +53,6 @@ pub async fn vault_status(desk: State<'_, Desk>) -> AppResult<VaultStatus> {
     })
 }
 
-fn chosen_key(passphrase: Option<String>) -> (KeySource, KeyKind) {
-    match passphrase.filter(|p| !p.is_empty()) {
-        Some(p) => (key_source(Some(p)), KeyKind::Passphrase),
-        None => (key_source(None), KeyKind::Keychain),
-    }
-}
-
 /// Creates the vault: its key goes to the OS keychain unless a passphrase is given. The
 /// recovery code comes back once, for the recovery kit screen.
 #[tauri::command]
@@ -69,13 +61,14 @@ pub async fn vault_create(
     desk: State<'_, Desk>,
     passphrase: Option<String>,
 ) -> AppResult<NewCode> {
-    let (keys, kind) = chosen_key(passphrase);
-    let app = create_vault(&desk.path()?, &keys).await?;
-    let code = NewCode {
-        recovery_code: Some(app.recovery_code().display().to_string()),
+    let keys = match passphrase.filter(|p| !p.is_empty()) {
+        Some(p) => new_passphrase(p)?,
+        None => key_source(None),
     };
+    let app = create_vault(&desk.path()?, &keys).await?;
+    let code = NewCode::issued(&app.recovery_code());
     *desk.app.write().await = Some(app);
-    desk.opened(kind);
+    desk.opened(kind_of(&keys));
     warm_up(&handle);
     Ok(code)
 }
@@ -89,9 +82,9 @@ pub async fn vault_open(
 ) -> AppResult<()> {
     let mut slot = desk.app.write().await;
     if slot.is_none() {
-        let (keys, kind) = chosen_key(passphrase);
+        let keys = key_source(passphrase.filter(|p| !p.is_empty()));
         *slot = Some(open_vault(&desk.path()?, &keys).await?);
-        desk.opened(kind);
+        desk.opened(kind_of(&keys));
         drop(slot);
         warm_up(&handle);
     }

@@ -6,7 +6,7 @@ use crate::commands::today;
 use crate::documents;
 use crate::state::{Desk, KeyKind, warm_up};
 use dpadesk_app::backups::{self, BackupSettings, BackupSummary};
-use dpadesk_app::session::{self, key_source, open_vault, recovery_key};
+use dpadesk_app::session::{self, key_source, open_vault};
 use dpadesk_app::{App, AppError, AppResult, FieldError};
 use dpadesk_report::Lang;
 use dpadesk_store::{BackupReason, KeySource, RecoveryCode};
@@ -46,13 +46,7 @@ impl NextKey {
     fn source(&self) -> AppResult<(KeySource, KeyKind)> {
         match self {
             Self::Keychain => Ok((KeySource::os_keychain(), KeyKind::Keychain)),
-            Self::Passphrase(p) if p.chars().count() < 10 => {
-                Err(AppError::Invalid(vec![FieldError::new(
-                    "passphrase",
-                    "Choose a passphrase of at least 10 characters.",
-                )]))
-            }
-            Self::Passphrase(p) => Ok((KeySource::passphrase(p.clone()), KeyKind::Passphrase)),
+            Self::Passphrase(p) => Ok((session::new_passphrase(p.clone())?, KeyKind::Passphrase)),
         }
     }
 }
@@ -65,9 +59,11 @@ pub struct NewCode {
     pub recovery_code: Option<String>,
 }
 
-fn shown(code: &RecoveryCode) -> NewCode {
-    NewCode {
-        recovery_code: Some(code.display().to_string()),
+impl NewCode {
+    pub fn issued(code: &RecoveryCode) -> Self {
+        Self {
+            recovery_code: Some(code.display().to_string()),
+        }
     }
 }
 
@@ -99,7 +95,7 @@ pub async fn vault_recover(
             }
         }
         NextKey::Passphrase(_) => {
-            shown(&session::change_key(&path, &with_code, &next_source).await?)
+            NewCode::issued(&session::change_key(&path, &with_code, &next_source).await?)
         }
     };
     *slot = Some(open_vault(&path, &next_source).await?);
@@ -172,7 +168,7 @@ pub async fn vault_change_key(
     desk.opened(kind);
     drop(slot);
     warm_up(&handle);
-    changed.map(|code| shown(&code))
+    changed.map(|code| NewCode::issued(&code))
 }
 
 /// The key that opens the vault now: the open vault's own, or the one the user typed on
@@ -181,10 +177,13 @@ async fn current_key(desk: &Desk, typed: Option<String>) -> AppResult<KeySource>
     if let Some(app) = desk.app.read().await.as_ref() {
         return Ok(KeySource::RecoveryCode(app.recovery_code()));
     }
-    match typed.filter(|t| !t.trim().is_empty()) {
-        Some(t) if RecoveryCode::parse(&t).is_ok() => recovery_key(&t),
-        other => Ok(key_source(other)),
-    }
+    Ok(match typed.filter(|t| !t.trim().is_empty()) {
+        Some(t) => match RecoveryCode::parse(&t) {
+            Ok(code) => KeySource::RecoveryCode(code),
+            Err(_) => key_source(Some(t)),
+        },
+        None => key_source(None),
+    })
 }
 
 /// The vault's backups, newest first, with what each holds; works on a vault that does
@@ -278,7 +277,8 @@ pub async fn backup_restore(
     Ok(aside.path.display().to_string())
 }
 
-fn kind_of(keys: &KeySource) -> KeyKind {
+/// How `keys` unlocks a vault, as Settings tells the user.
+pub fn kind_of(keys: &KeySource) -> KeyKind {
     match keys {
         KeySource::Keychain(_) => KeyKind::Keychain,
         KeySource::Passphrase(_) => KeyKind::Passphrase,

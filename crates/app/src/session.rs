@@ -20,6 +20,22 @@ pub fn key_source(passphrase: Option<String>) -> KeySource {
     }
 }
 
+/// The shortest passphrase a vault may get: Argon2id slows guessing, it cannot make a short
+/// passphrase long.
+pub const MIN_PASSPHRASE: usize = 10;
+
+/// A passphrase the user chooses for a vault (a new one, or its key changing), once it is
+/// long enough.
+pub fn new_passphrase(passphrase: String) -> AppResult<KeySource> {
+    if passphrase.chars().count() < MIN_PASSPHRASE {
+        return Err(AppError::Invalid(vec![crate::FieldError::new(
+            "passphrase",
+            format!("Choose a passphrase of at least {MIN_PASSPHRASE} characters."),
+        )]));
+    }
+    Ok(KeySource::passphrase(passphrase))
+}
+
 /// The key typed back from a recovery kit.
 pub fn recovery_key(typed: &str) -> AppResult<KeySource> {
     Ok(KeySource::RecoveryCode(RecoveryCode::parse(typed)?))
@@ -111,4 +127,21 @@ pub async fn change_key(
 /// the key from now on. The recovery code stays valid.
 pub async fn keep_in_keychain(path: &Path, code: &RecoveryCode) -> AppResult<()> {
     Ok(dpadesk_store::keep_in_keychain(path, code, &KeySource::os_keychain()).await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_passphrase_must_be_long_enough_counted_in_characters() {
+        let short = new_passphrase("ąęłńóśźż9".into()).unwrap_err();
+        assert_eq!(short.kind(), "invalid");
+        assert!(
+            short.to_string().contains("at least 10 characters"),
+            "{short}"
+        );
+        // Ten characters, though more than ten bytes.
+        assert!(new_passphrase("ąęłńóśźż90".into()).is_ok());
+    }
 }

@@ -95,14 +95,13 @@ pub fn keys() -> AppResult<KeySource> {
 }
 
 fn new_passphrase() -> AppResult<KeySource> {
-    env(NEW_PASSPHRASE_VAR)
-        .map(KeySource::passphrase)
-        .ok_or_else(|| {
-            AppError::Invalid(vec![FieldError::new(
-                "passphrase",
-                format!("Set {NEW_PASSPHRASE_VAR} to the new passphrase."),
-            )])
-        })
+    let chosen = env(NEW_PASSPHRASE_VAR).ok_or_else(|| {
+        AppError::Invalid(vec![FieldError::new(
+            "passphrase",
+            format!("Set {NEW_PASSPHRASE_VAR} to the new passphrase."),
+        )])
+    })?;
+    session::new_passphrase(chosen)
 }
 
 #[derive(Serialize)]
