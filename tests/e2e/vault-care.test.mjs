@@ -47,7 +47,7 @@ test('the recovery kit, a backup, a new code, and opening with the code', async 
   await h.until('document.querySelectorAll("[data-testid=backup-row]").length === 1', 'the new backup is listed');
   const cells = await h.script('return [...document.querySelectorAll("[data-testid=backup-row] td")].map((c) => c.textContent.trim());');
   assert.equal(cells[1], 'On request');
-  assert.match(cells[2], /^\d+ KB$/);
+  assert.match(cells[2], /^\d+ kB$/);
   assert.equal(cells[3], '2', 'the backup holds both sample organisations');
   await h.screenshot('backups');
 

@@ -65,11 +65,13 @@ describe('unlocking with the recovery code', () => {
     render(Unlock, { onopened });
     await fireEvent.click(screen.getByTestId('unlock-have-code'));
     await input('#unlock-code', 'my code');
-    await fireEvent.click(screen.getByTestId('next-passphrase'));
-    await input('#next-passphrase', 'long enough phrase');
-    await input('#next-repeat', 'long enough phrase!');
-    expect((screen.getByTestId('unlock-with-code') as HTMLButtonElement).disabled).toBe(true);
-    await input('#next-repeat', 'long enough phrase');
+    await fireEvent.click(screen.getByTestId('mode-passphrase'));
+    await input('#passphrase', 'long enough phrase');
+    await input('#repeat', 'long enough phrase!');
+    await fireEvent.click(screen.getByTestId('unlock-with-code'));
+    expect(screen.getByTestId('repeat-error').textContent).toBe('The two passphrases differ.');
+    expect(calls.some((c) => c.cmd === 'vault_recover')).toBe(false);
+    await input('#repeat', 'long enough phrase');
     await fireEvent.click(screen.getByTestId('unlock-with-code'));
     await vi.waitFor(() => expect(onopened).toHaveBeenCalledWith({ recovery_code: CODE }));
     expect(calls.find((c) => c.cmd === 'vault_recover')?.args).toEqual({
@@ -155,7 +157,7 @@ describe('backups in Settings', () => {
     expect(screen.getByTestId('backup-dir').textContent).toBe('/v.backups');
     const rows = screen.getAllByTestId('backup-row');
     expect(rows[0].textContent).toContain('Daily');
-    expect(rows[0].textContent).toContain('200 KB');
+    expect(rows[0].textContent).toContain('200 kB');
     // A backup the current key does not open cannot be restored from here.
     expect((rows[1].querySelector('[data-testid=backup-restore]') as HTMLButtonElement).disabled).toBe(true);
 

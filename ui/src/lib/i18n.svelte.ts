@@ -69,3 +69,10 @@ export function formatDateTime(iso: string | null | undefined): string {
 export function formatNumber(n: number, options: Intl.NumberFormatOptions = {}): string {
   return new Intl.NumberFormat(locale.lang, options).format(n);
 }
+
+/** A file's size in bytes, KB or MB, as the reader's language writes it. */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return formatNumber(bytes, { style: 'unit', unit: 'byte', unitDisplay: 'short' });
+  if (bytes < 1024 * 1024) return formatNumber(bytes / 1024, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 });
+  return formatNumber(bytes / (1024 * 1024), { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
+}
