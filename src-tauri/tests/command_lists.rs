@@ -50,7 +50,14 @@ fn called_by_ui() -> BTreeSet<String> {
     let mut called: BTreeSet<String> = api
         .split("invoke<")
         .skip(1)
-        .filter_map(|s| s.split('\'').nth(1).map(str::to_string))
+        // Only a name written out: `editable`'s calls build theirs (`${kind}_update`).
+        .filter_map(|s| {
+            let (_, args) = s.split_once('(')?;
+            args.strip_prefix('\'')?
+                .split('\'')
+                .next()
+                .map(str::to_string)
+        })
         .collect();
     // `editable<OrganisationData>('organisation')`, not the helper's own definition.
     for kind in api.split("editable<").skip(1).filter_map(|s| {
