@@ -20,6 +20,9 @@ function core(start: ReferenceDataset, answers: Partial<Record<'dataset_load' | 
     const a = (args ?? {}) as Record<string, unknown>;
     calls.push({ cmd, args: a });
     if (cmd === 'transfer_dataset') return start;
+    // The other cards of Settings, with nothing to show.
+    if (cmd === 'backup_settings') return { chosen: { dir: null, keep: null }, dir: '/v.backups', keep: 30 };
+    if (cmd === 'backup_list') return [];
     if (cmd === 'dataset_load' || cmd === 'dataset_reset') return answers[cmd]?.(a);
   });
   return calls;
