@@ -115,7 +115,8 @@ test('changes the CLI makes show up, and a stale save asks first', async () => {
 test('a damaged vault file is explained and restored from its newest backup', async () => {
   await h.click('[data-testid="nav-settings"]');
   await h.click('[data-testid="backup-now"]');
-  await h.find('[data-testid="backup-notice"]');
+  await h.find('[data-testid="backup-notice"], [data-testid="backup-error"]');
+  assert.equal(await h.script('return document.querySelector("[data-testid=backup-error]")?.textContent ?? null;'), null);
   await h.closeAsUser();
   const vault = h.env.DPADESK_VAULT;
   truncateSync(vault, Math.floor(statSync(vault).size / 2));

@@ -21,7 +21,7 @@ use sea_orm::sqlx::sqlite::{
     SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous,
 };
 use sea_orm::{ConnectionTrait, Statement};
-use sea_orm::{DatabaseConnection, SqlxSqliteConnector, TransactionTrait};
+use sea_orm::{DatabaseConnection, DatabaseTransaction, SqlxSqliteConnector, TransactionTrait};
 use sea_orm_migration::MigratorTrait;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -43,6 +43,8 @@ pub struct Vault {
     changes: AtomicI64,
     /// A write of this handle found the counter moved by someone else first.
     changed_elsewhere: AtomicBool,
+    /// Held while a write commits and notes its count, and while changes elsewhere are looked for.
+    looking: tokio::sync::Mutex<()>,
     /// A backup opened to look things up: every write is refused.
     read_only: bool,
 }
@@ -265,6 +267,7 @@ impl Vault {
             lock,
             changes: AtomicI64::new(0),
             changed_elsewhere: AtomicBool::new(false),
+            looking: tokio::sync::Mutex::new(()),
             read_only,
         };
         match vault.change_count().await {
@@ -326,9 +329,9 @@ impl Vault {
         })
     }
 
-    /// Counts a write inside its transaction, and notes whether someone else wrote since
-    /// this handle last looked.
-    async fn count_change<C: ConnectionTrait>(&self, tx: &C) -> Result<()> {
+    /// Counts a write inside its transaction: the vault's change counter as it will be once
+    /// the transaction commits.
+    async fn count_change<C: ConnectionTrait>(&self, tx: &C) -> Result<Option<i64>> {
         if self.read_only {
             return Err(StoreError::ReadOnly);
         }
@@ -338,11 +341,21 @@ impl Vault {
                 "UPDATE vault_state SET changes = changes + 1 WHERE id = 1 RETURNING changes",
             ))
             .await?;
-        if let Some(row) = row {
-            let now: i64 = row.try_get("", "changes")?;
-            if self.changes.swap(now, Ordering::SeqCst) != now - 1 {
-                self.changed_elsewhere.store(true, Ordering::SeqCst);
-            }
+        row.map(|row| row.try_get("", "changes"))
+            .transpose()
+            .map_err(Into::into)
+    }
+
+    /// Commits a counted write, and notes whether someone else wrote since this handle last
+    /// looked. The look for changes elsewhere waits meanwhile: between the commit and the
+    /// note it would take this handle's own write for someone else's.
+    async fn commit(&self, tx: DatabaseTransaction, counted: Option<i64>) -> Result<()> {
+        let _looking = self.looking.lock().await;
+        tx.commit().await?;
+        if let Some(now) = counted
+            && self.changes.swap(now, Ordering::SeqCst) != now - 1
+        {
+            self.changed_elsewhere.store(true, Ordering::SeqCst);
         }
         Ok(())
     }
@@ -350,6 +363,7 @@ impl Vault {
     /// Whether another process (the CLI, a second window) changed the vault since this
     /// handle last looked: then whatever was read before may be stale.
     pub async fn changed_elsewhere(&self) -> Result<bool> {
+        let _looking = self.looking.lock().await;
         let now = self.change_count().await?;
         let seen = self.changes.swap(now, Ordering::SeqCst);
         Ok(self.changed_elsewhere.swap(false, Ordering::SeqCst) || seen != now)
@@ -375,7 +389,7 @@ impl Vault {
 
     pub async fn insert<A: Aggregate>(&self, record: &Record<A>) -> Result<()> {
         let tx = self.db.begin().await?;
-        self.count_change(&tx).await?;
+        let counted = self.count_change(&tx).await?;
         A::insert(&tx, record).await?;
         audit::write(
             &tx,
@@ -390,7 +404,7 @@ impl Vault {
             },
         )
         .await?;
-        tx.commit().await?;
+        self.commit(tx, counted).await?;
         Ok(())
     }
 
@@ -403,7 +417,7 @@ impl Vault {
         seen: DateTime<Utc>,
     ) -> Result<Record<A>> {
         let tx = self.db.begin().await?;
-        self.count_change(&tx).await?;
+        let counted = self.count_change(&tx).await?;
         let before = A::get(&tx, record.id)
             .await?
             .ok_or_else(|| StoreError::NotFound {
@@ -435,14 +449,14 @@ impl Vault {
             },
         )
         .await?;
-        tx.commit().await?;
+        self.commit(tx, counted).await?;
         Ok(before)
     }
 
     /// Deletes a record unless something still refers to it; returns what was deleted.
     pub async fn delete<A: Aggregate>(&self, id: Id, at: DateTime<Utc>) -> Result<Record<A>> {
         let tx = self.db.begin().await?;
-        self.count_change(&tx).await?;
+        let counted = self.count_change(&tx).await?;
         let before = A::get(&tx, id).await?.ok_or_else(|| StoreError::NotFound {
             entity: A::KIND.as_str(),
             id: id.to_string(),
@@ -469,7 +483,7 @@ impl Vault {
             },
         )
         .await?;
-        tx.commit().await?;
+        self.commit(tx, counted).await?;
         Ok(before)
     }
 
@@ -507,17 +521,17 @@ impl Vault {
         at: DateTime<Utc>,
     ) -> Result<()> {
         let tx = self.db.begin().await?;
-        self.count_change(&tx).await?;
+        let counted = self.count_change(&tx).await?;
         repo::reference_dataset::put(&tx, version, date, content, at).await?;
-        tx.commit().await?;
+        self.commit(tx, counted).await?;
         Ok(())
     }
 
     pub async fn clear_dataset(&self) -> Result<()> {
         let tx = self.db.begin().await?;
-        self.count_change(&tx).await?;
+        let counted = self.count_change(&tx).await?;
         repo::reference_dataset::clear(&tx).await?;
-        tx.commit().await?;
+        self.commit(tx, counted).await?;
         Ok(())
     }
 
@@ -534,9 +548,9 @@ impl Vault {
         at: DateTime<Utc>,
     ) -> Result<DocumentRef> {
         let tx = self.db.begin().await?;
-        self.count_change(&tx).await?;
+        let counted = self.count_change(&tx).await?;
         let stored = repo::document::insert(&tx, file_name, media_type, content, at).await?;
-        tx.commit().await?;
+        self.commit(tx, counted).await?;
         Ok(stored)
     }
 
@@ -563,9 +577,9 @@ impl Vault {
     /// transaction: all of them or, on any failure, none.
     pub async fn insert_records(&self, set: &RecordSet) -> Result<()> {
         let tx = self.db.begin().await?;
-        self.count_change(&tx).await?;
+        let counted = self.count_change(&tx).await?;
         record_set::insert(&tx, set).await?;
-        tx.commit().await?;
+        self.commit(tx, counted).await?;
         Ok(())
     }
 

@@ -54,3 +54,27 @@ async fn a_second_writer_is_noticed_and_a_stale_save_refused() {
     assert_eq!(window.fetch::<VendorData>(original.id).await.unwrap(), mine);
     t.vault.close().await.unwrap();
 }
+
+/// The window looks for changes every few seconds while it saves: a look that falls in the
+/// middle of its own save must not take that save for someone else's.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn its_own_writes_are_never_news_however_the_looks_fall() {
+    let t = temp_vault().await;
+    let vault = std::sync::Arc::new(t.vault);
+    let writer = {
+        let vault = vault.clone();
+        tokio::spawn(async move {
+            for i in 0..150 {
+                vault.insert(&vendor(&format!("Vendor {i}"))).await.unwrap();
+            }
+        })
+    };
+    let mut news = 0;
+    while !writer.is_finished() {
+        news += usize::from(vault.changed_elsewhere().await.unwrap());
+        tokio::task::yield_now().await;
+    }
+    writer.await.unwrap();
+    news += usize::from(vault.changed_elsewhere().await.unwrap());
+    assert_eq!(news, 0, "its own writes were taken for changes elsewhere");
+}
