@@ -22,6 +22,10 @@ pub struct Cli {
     /// The vault file (default: vault.dpadesk in the OS data directory).
     #[arg(long, global = true, env = "DPADESK_VAULT")]
     pub vault: Option<PathBuf>,
+    /// Look something up in a backup instead of the vault: the command reads the backup, and
+    /// any change is refused (restore the backup to change it).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub backup: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }

@@ -10,10 +10,10 @@ mod parse;
 use args::{Cli, Command, RegisterCommand};
 use clap::Parser;
 use commands::vault::{self as vault_file, PASSPHRASE_VAR, RECOVERY_CODE_VAR};
-use dpadesk_app::session::{default_vault_path, open_vault};
+use dpadesk_app::session::{default_vault_path, open_backup, open_vault};
 use dpadesk_app::{App, AppError};
 use dpadesk_model::{ActivityData, DpaData, MeasureData, OrganisationData, VendorData};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 enum Failure {
@@ -61,6 +61,9 @@ async fn run(cli: Cli) -> Result<bool, Failure> {
         commands::lists::print_preview(&preview, args.json);
         return Ok(false);
     }
+    if let Some(backup) = cli.backup.clone() {
+        return look_up_in_backup(&backup, cli.command).await;
+    }
     let path = vault_path(&cli)?;
     let command = match cli.command {
         Command::Init(args) => return done(vault_file::init(&path, args).await),
@@ -84,6 +87,25 @@ async fn run(cli: Cli) -> Result<bool, Failure> {
     };
     let keys = vault_file::keys()?;
     let app = open_vault(&path, &keys).await?;
+    let result = dispatch(&app, command).await;
+    let closed = app.close().await;
+    let attention = result?;
+    closed?;
+    Ok(attention)
+}
+
+/// Runs a register command on a backup opened read-only, through a private copy that is
+/// deleted afterwards.
+async fn look_up_in_backup(backup: &Path, command: Command) -> Result<bool, Failure> {
+    let Command::Register(command) = command else {
+        return Err(Failure::User(
+            "--backup works with the commands that read the register; restore the backup to do anything else with it."
+                .into(),
+        ));
+    };
+    let copy_dir = tempfile::tempdir()
+        .map_err(|e| Failure::Internal(format!("cannot make a private copy of the backup: {e}")))?;
+    let app = open_backup(backup, &vault_file::keys()?, copy_dir.path()).await?;
     let result = dispatch(&app, command).await;
     let closed = app.close().await;
     let attention = result?;

@@ -237,6 +237,34 @@ fn key_changes_backups_restore_and_doctor() {
     ]);
     assert!(run.ok(&["doctor"]).contains("sound"));
 
+    // A backup is looked into without restoring it; a change through it is refused and
+    // neither the backup nor the vault changes.
+    let backup_bytes = std::fs::read(&backup).unwrap();
+    let inside = run.ok(&["--backup", &backup, "org", "list"]);
+    assert!(
+        inside.contains("Kept Ltd") && !inside.contains("Added after"),
+        "{inside}"
+    );
+    let refused = run.fails(
+        &[
+            "--backup",
+            &backup,
+            "org",
+            "add",
+            "--name",
+            "Sneaked in",
+            "--country",
+            "IE",
+            "--role",
+            "controller",
+        ],
+        1,
+    );
+    assert!(refused.contains("restore it"), "{refused}");
+    run.fails(&["--backup", &backup, "backup"], 1);
+    assert_eq!(std::fs::read(&backup).unwrap(), backup_bytes);
+    assert!(!run.ok(&["org", "list"]).contains("Sneaked in"));
+
     // Cut short: every command says it is damaged and names the backup, exit 1.
     let len = std::fs::metadata(&path).unwrap().len();
     let file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
