@@ -64,15 +64,17 @@ pub fn fit(text: &str, style: &Style, width: f32) -> String {
     format!("{}…", out.trim_end())
 }
 
-/// Line ends unified, tabs as spaces, other control characters and soft hyphens dropped
-/// (they have no glyph and would print as boxes).
+/// Line ends unified, tabs as spaces, other control characters, soft hyphens and the
+/// direction marks and overrides dropped: they have no glyph and would print as boxes, and
+/// the PDF sets text in the order it was typed, so an override could not reorder it anyway.
 fn clean(text: &str) -> String {
     text.replace("\r\n", "\n")
         .chars()
         .filter_map(|c| match c {
             '\r' | '\n' => Some('\n'),
             '\t' => Some(' '),
-            '\u{ad}' | '\u{200b}' | '\u{feff}' => None,
+            '\u{ad}' | '\u{200b}' | '\u{feff}' | '\u{200e}' | '\u{200f}' => None,
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => None,
             c if c.is_control() => None,
             c => Some(c),
         })
@@ -144,6 +146,19 @@ mod tests {
         // Too narrow for a single letter still makes progress.
         assert_eq!(wrap("abc", &BODY, 0.1).len(), 3);
         assert!(wrap("  \n ", &BODY, 100.0).is_empty());
+    }
+
+    #[test]
+    fn direction_overrides_are_not_printed() {
+        assert_eq!(
+            wrap(
+                "Invoice \u{202e}fdp.exe\u{202c} \u{2067}x\u{2069}\u{200f}",
+                &BODY,
+                300.0
+            ),
+            ["Invoice fdp.exe x"]
+        );
+        assert_eq!(fit("a\u{202d}b", &BODY, 300.0), "ab");
     }
 
     #[test]
