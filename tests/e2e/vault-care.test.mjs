@@ -7,15 +7,23 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { statSync, truncateSync } from 'node:fs';
+import path from 'node:path';
+import { appDataDir, keychainKeys, secretsFound } from './secrets.mjs';
 import { harnessFor, keepRecoveryKit, SHOP } from './webdriver.mjs';
 
 const h = harnessFor('vault-care');
 const cli = process.env.DPADESK_E2E_CLI;
 const PASSPHRASE = 'correct horse battery staple';
+const WRONG_PASSPHRASE = 'not the passphrase';
+/** Every recovery code the window showed, and what the CLI printed: for the secrets check. */
+const codes = [];
+let printed = '';
 
 /** The CLI on the window's vault, as a second program on the same computer. */
 function dpadesk(args, env = {}) {
-  return execFileSync(cli, args, { env: { ...process.env, ...h.env, ...env }, encoding: 'utf8' });
+  const out = execFileSync(cli, args, { env: { ...process.env, ...h.env, ...env }, encoding: 'utf8' });
+  printed += out;
+  return out;
 }
 
 before(async () => {
@@ -35,6 +43,7 @@ test('the recovery kit, a backup, a new code, and opening with the code', async 
   await h.type('#repeat', PASSPHRASE);
   await h.click('[data-testid="create-vault"]');
   const first = await keepRecoveryKit(h);
+  codes.push(first);
   assert.match(first, /^([0-9A-Z]{5}-){10}[0-9A-Z]{5}$/);
   await h.click('[data-testid="load-sample"]');
   await h.find('[data-testid="shell"] [data-testid="home-view"]');
@@ -52,12 +61,13 @@ test('the recovery kit, a backup, a new code, and opening with the code', async 
   await h.screenshot('backups');
 
   await h.click('[data-testid="key-new-code"]');
-  await h.type('#key-current', 'not the passphrase');
+  await h.type('#key-current', WRONG_PASSPHRASE);
   await h.click('[data-testid="key-apply"]');
   await h.find('[data-testid="key-error"]');
   await h.type('#key-current', PASSPHRASE);
   await h.click('[data-testid="key-apply"]');
   const second = await keepRecoveryKit(h);
+  codes.push(second);
   assert.notEqual(second, first, 'a new recovery code was issued');
   await h.find('[data-testid="shell"]');
   await h.closeAsUser();
@@ -135,4 +145,23 @@ test('a damaged vault file is explained and restored from its newest backup', as
   );
   assert.match(dpadesk(['doctor']), /./);
   assert.deepEqual(await h.consoleErrors(), [], 'the page logged no errors');
+});
+
+test('no key material in any file the run left, nor in anything printed', async () => {
+  await h.closeAsUser();
+  assert.deepEqual(
+    secretsFound({ canary: PASSPHRASE }, [h.artifacts], { planted: `log line ${PASSPHRASE.toUpperCase()} end` }),
+    ['planted: canary'],
+    'the search finds a secret where there is one',
+  );
+  const keys = keychainKeys();
+  assert.ok(keys.length > 0, 'the recovered vault keeps its key in the keychain');
+  const secrets = { passphrase: PASSPHRASE, 'mistyped passphrase': WRONG_PASSPHRASE };
+  codes.forEach((c, i) => (secrets[`recovery code ${i + 1}`] = c));
+  keys.forEach((k, i) => (secrets[`keychain key ${i + 1}`] = k));
+  const found = secretsFound(secrets, [path.dirname(h.env.DPADESK_VAULT), appDataDir(), h.artifacts], {
+    'the driver and the app printed': h.driverLog,
+    'the CLI printed': printed,
+  });
+  assert.deepEqual(found, []);
 });
