@@ -12,7 +12,7 @@ use dpadesk_app::overview::{ActivityRow, OrganisationSummary, UsedValues};
 use dpadesk_app::reminders::Reminder;
 use dpadesk_app::sample::SampleSummary;
 use dpadesk_app::search::SearchHit;
-use dpadesk_app::session::{create_vault, key_source, new_passphrase, open_vault};
+use dpadesk_app::session::{create_vault, key_source, new_passphrase, open_vault_quickly};
 use dpadesk_app::validate::Editable;
 use dpadesk_app::{App, AppResult};
 use dpadesk_model::*;
@@ -69,7 +69,7 @@ pub async fn vault_create(
     let code = NewCode::issued(&app.recovery_code());
     *desk.app.write().await = Some(app);
     desk.opened(kind_of(&keys));
-    warm_up(&handle);
+    warm_up(&handle, false);
     Ok(code)
 }
 
@@ -83,10 +83,10 @@ pub async fn vault_open(
     let mut slot = desk.app.write().await;
     if slot.is_none() {
         let keys = key_source(passphrase.filter(|p| !p.is_empty()));
-        *slot = Some(open_vault(&desk.path()?, &keys).await?);
+        *slot = Some(open_vault_quickly(&desk.path()?, &keys).await?);
         desk.opened(kind_of(&keys));
         drop(slot);
-        warm_up(&handle);
+        warm_up(&handle, true);
     }
     Ok(())
 }

@@ -11,7 +11,7 @@ mod state;
 mod transfers;
 mod vault_care;
 
-use dpadesk_app::session::{default_vault_path, key_source, open_vault};
+use dpadesk_app::session::{default_vault_path, key_source, open_vault_quickly};
 use state::Desk;
 use std::path::PathBuf;
 use tauri::Manager;
@@ -23,7 +23,7 @@ fn main() {
     let desk = Desk::new(vault_path.clone());
     if let Some(path) = vault_path.filter(|p| p.exists()) {
         // The keychain usually holds the key: open at once so the first screen is the register.
-        let opened = tauri::async_runtime::block_on(open_vault(&path, &key_source(None)));
+        let opened = tauri::async_runtime::block_on(open_vault_quickly(&path, &key_source(None)));
         match opened {
             Ok(app) => {
                 *desk.app.blocking_write() = Some(app);
@@ -54,7 +54,7 @@ fn main() {
         .plugin(tauri_plugin_opener::init())
         .manage(desk)
         .setup(|desktop| {
-            state::warm_up(desktop.handle());
+            state::warm_up(desktop.handle(), true);
             state::watch_other_writers(desktop.handle());
             Ok(())
         })

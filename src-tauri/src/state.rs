@@ -1,6 +1,7 @@
 //! What the window keeps between commands: where the vault is, once unlocked the app and how
 //! its key was given, and the background work on it (reading ahead, noticing other writers).
 
+use dpadesk_app::session::daily_backup_logged;
 use dpadesk_app::{App, AppError};
 use serde::Serialize;
 use std::path::PathBuf;
@@ -88,16 +89,21 @@ pub fn not_open() -> AppError {
 
 /// Reads the vault's whole register into memory in the background once it is open, so the
 /// first screens (the home screen above all) do not wait for it on a large vault. Screens
-/// asking meanwhile wait for the same load rather than starting their own.
-pub fn warm_up(handle: &AppHandle) {
+/// asking meanwhile wait for the same load rather than starting their own. A vault the
+/// window opened quickly then gets the day's first backup (`daily_backup`).
+pub fn warm_up(handle: &AppHandle, daily_backup: bool) {
     let handle = handle.clone();
     tauri::async_runtime::spawn(async move {
         let desk = handle.state::<Desk>();
         let guard = desk.app.read().await;
-        if let Some(app) = guard.as_ref()
-            && let Err(e) = app.warm_up(crate::commands::today()).await
-        {
-            log::warn!("the register was not read ahead: {e}");
+        if let Some(app) = guard.as_ref() {
+            if let Err(e) = app.warm_up(crate::commands::today()).await {
+                log::warn!("the register was not read ahead: {e}");
+            }
+            // After the read-ahead, so that the first screens do not wait for the copy.
+            if daily_backup {
+                daily_backup_logged(app).await;
+            }
         }
     });
 }

@@ -101,7 +101,7 @@ pub async fn vault_recover(
     *slot = Some(open_vault(&path, &next_source).await?);
     desk.opened(kind);
     drop(slot);
-    warm_up(&handle);
+    warm_up(&handle, false);
     Ok(issued)
 }
 
@@ -167,7 +167,7 @@ pub async fn vault_change_key(
     *slot = Some(open_vault(&path, &reopen).await?);
     desk.opened(kind);
     drop(slot);
-    warm_up(&handle);
+    warm_up(&handle, false);
     changed.map(|code| NewCode::issued(&code))
 }
 
@@ -273,7 +273,7 @@ pub async fn backup_restore(
         desk.opened(kind_of(&keys));
     }
     drop(slot);
-    warm_up(&handle);
+    warm_up(&handle, false);
     Ok(aside.path.display().to_string())
 }
 

@@ -53,16 +53,27 @@ pub async fn create_vault(path: &Path, keys: &KeySource) -> AppResult<App> {
 /// does not open is explained: damaged (with the newest good backup named), or a key that
 /// does not fit.
 pub async fn open_vault(path: &Path, keys: &KeySource) -> AppResult<App> {
-    let vault = match Vault::open_in(path, keys, &backups::place(path)).await {
-        Ok(vault) => vault,
-        Err(e) => return Err(explain(path, keys, e).await),
-    };
-    let app = App::new(vault);
+    let app = open_vault_quickly(path, keys).await?;
+    daily_backup_logged(&app).await;
+    Ok(app)
+}
+
+/// Opens the vault like `open_vault`, leaving the day's backup to the caller
+/// (`daily_backup_logged`): the window makes it in the background once it has read ahead,
+/// so that the first open of a day is as quick as the others.
+pub async fn open_vault_quickly(path: &Path, keys: &KeySource) -> AppResult<App> {
+    match Vault::open_in(path, keys, &backups::place(path)).await {
+        Ok(vault) => Ok(App::new(vault)),
+        Err(e) => Err(explain(path, keys, e).await),
+    }
+}
+
+/// The day's first backup, unless one was made today.
+pub async fn daily_backup_logged(app: &App) {
     if let Err(e) = app.daily_backup().await {
         // The vault is fine; a backup folder that cannot be written must not lock the user out.
         log::warn!("the daily backup was not made: {e}");
     }
-    Ok(app)
 }
 
 /// Opens a backup to look something up, through a private copy; nothing can be changed.

@@ -2,7 +2,9 @@
 //! noticed and the caches follow it; a form saved over a version it did not see is refused
 //! with who changed it; the day's first open makes one backup.
 
-use dpadesk_app::session::{create_vault, key_source, open_vault};
+use dpadesk_app::session::{
+    create_vault, daily_backup_logged, key_source, open_vault, open_vault_quickly,
+};
 use dpadesk_app::{AppError, backups};
 use dpadesk_model::*;
 
@@ -82,6 +84,12 @@ async fn the_days_first_open_makes_one_backup_and_an_import_another() {
     let acme = app.create(org("Acme Sp. z o.o.")).await.unwrap();
     let handover = app.export_organisation(acme.id).await.unwrap();
     app.close().await.unwrap();
+    // The window opens without waiting for the copy, and makes it once it has read ahead.
+    let window = open_vault_quickly(&path, &keys).await.unwrap();
+    assert!(backups::list(&path, &keys).await.unwrap().is_empty());
+    daily_backup_logged(&window).await;
+    window.close().await.unwrap();
+    assert_eq!(backups::list(&path, &keys).await.unwrap().len(), 1);
     for _ in 0..2 {
         open_vault(&path, &keys)
             .await
