@@ -4,7 +4,7 @@
 //! catalogue vendor), its DPAs and its unreviewed list changes — and checked as of a date.
 
 use crate::lists::object_by;
-use crate::{App, AppResult};
+use crate::{App, AppError, AppResult, FieldError};
 use chrono::NaiveDate;
 use dpadesk_model::*;
 use dpadesk_report::{Lang, word_findings};
@@ -445,6 +445,14 @@ impl App {
         hypotheses: &[transfer::Hypothesis],
     ) -> AppResult<WhatIfReport> {
         let ds = self.dataset().await?;
+        let unknown: Vec<FieldError> = hypotheses
+            .iter()
+            .filter_map(|h| ds.knows(h).err())
+            .map(|e| FieldError::new("hypotheses", e.to_string()))
+            .collect();
+        if !unknown.is_empty() {
+            return Err(AppError::Invalid(unknown));
+        }
         let mut findings = Vec::new();
         for register in self.transfer_registers(organisation).await? {
             findings.extend(transfer::what_if(&ds, &register, as_of, hypotheses).findings);

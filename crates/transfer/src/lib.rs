@@ -3,7 +3,8 @@
 //!
 //! - `dataset`: the reference facts (`data/dataset.json`), loaded and validated.
 //! - `register`: the input the app fills from the vault.
-//! - `check`: the rules, as of a date; `what_if`: the same under a hypothetical dataset.
+//! - `check`: the rules, as of a date; `what_if`: the same under a hypothetical dataset,
+//!   whose hypotheses must name what the dataset holds (`known`).
 //! - `finding`: what comes out, with stable rule ids, severities, counts and the articles
 //!   each rule rests on (`articles`); the words are `dpadesk_report`'s, in six languages.
 //! - `flows`: every hop with where it lands and its worst finding, for maps and chain views.
@@ -15,6 +16,7 @@ mod error;
 mod finding;
 mod flows;
 mod judge;
+mod known;
 mod register;
 mod validate;
 mod what_if;
@@ -24,5 +26,6 @@ pub use dataset::*;
 pub use error::DatasetError;
 pub use finding::{EntryRef, Finding, RuleId, Severity, SeverityCounts, sort, summary};
 pub use flows::{Flow, flows};
+pub use known::UnknownHypothesis;
 pub use register::*;
 pub use what_if::{HYPOTHESIS_REASON, Hypothesis, WhatIf, what_if};

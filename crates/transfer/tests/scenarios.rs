@@ -1227,3 +1227,58 @@ fn what_if_the_2021_sccs_fell() {
         DATASET.adequacy.len()
     );
 }
+
+/// A typo in a what-if must not read as an all-clear: what the dataset does not hold is
+/// refused, with the closest it does; every way of writing a known one is accepted.
+#[test]
+fn a_what_if_naming_what_the_dataset_does_not_hold_is_refused() {
+    let on = day("2026-01-01");
+    let invalid = |reference: &str| Hypothesis::InstrumentInvalidated {
+        reference: reference.into(),
+        on,
+    };
+    let ended = |code: &str| Hypothesis::DecisionEnded {
+        destination: Destination::Country(cc(code)),
+        on,
+    };
+    for known in [
+        "(EU) 2021/914",
+        "2021/914",
+        "Decision 2010/87/EU",
+        "2016/1250",
+        "2000/520/EC",
+        "(EU) 2023/1795",
+    ] {
+        assert_eq!(DATASET.knows(&invalid(known)), Ok(()), "{known}");
+    }
+    for code in ["US", "GB", "JP", "CH"] {
+        assert_eq!(DATASET.knows(&ended(code)), Ok(()), "{code}");
+    }
+    let typo = DATASET
+        .knows(&invalid("2021/9144"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        typo.contains("“2021/9144”") && typo.contains("2021/914 ("),
+        "{typo}"
+    );
+    let unknown = DATASET.knows(&invalid("2099/1")).unwrap_err();
+    assert!(
+        matches!(&unknown, dpadesk_transfer::UnknownHypothesis::Instrument { closest, .. } if closest.len() == 3)
+    );
+    for code in ["AU", "CN", "IN"] {
+        let none = DATASET.knows(&ended(code)).unwrap_err().to_string();
+        assert!(
+            none.contains(&format!("adequacy decision for {code}")),
+            "{none}"
+        );
+    }
+    assert!(
+        DATASET
+            .knows(&ended("AU"))
+            .unwrap_err()
+            .to_string()
+            .contains("AR (Argentina)"),
+        "the nearest code with a decision is offered"
+    );
+}
