@@ -1,6 +1,6 @@
 //! `dpadesk`: the DPA Desk register from a terminal. A thin adapter over `dpadesk-app`.
 //! Exit codes: 0 success, 1 a problem the user can fix (message on stderr), 2 an internal
-//! error. `check` differs: 1 means a blocker or high finding, 2 any error.
+//! error. `check` differs: 1 means a blocker or high finding, 2 any error (usage errors too).
 
 mod args;
 mod commands;
@@ -135,6 +135,21 @@ async fn dispatch(app: &App, command: RegisterCommand) -> Result<bool, AppError>
     done.map(|()| false)
 }
 
+/// Whether the command line asks for `check`: its first word that is neither a global flag
+/// nor that flag's value.
+fn names_check(mut args: impl Iterator<Item = String>) -> bool {
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--vault" | "--backup" => {
+                args.next();
+            }
+            a if a.starts_with('-') => {}
+            a => return a == "check",
+        }
+    }
+    false
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -147,7 +162,12 @@ fn main() -> ExitCode {
             let text = e.to_string();
             let first = text.lines().next().unwrap_or("invalid arguments");
             eprintln!("{} (see dpadesk --help)", first.trim());
-            return ExitCode::from(1);
+            // `check` keeps 1 for "findings need action": its usage errors exit 2 too.
+            return ExitCode::from(if names_check(std::env::args().skip(1)) {
+                2
+            } else {
+                1
+            });
         }
     };
     let runtime = match tokio::runtime::Builder::new_multi_thread()

@@ -159,6 +159,38 @@ fn an_error_exits_with_2_not_with_the_findings_code() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("Nobody"));
     let empty = dpadesk(&v.path, &["check", "--json"]);
     assert_eq!(empty.status.code(), Some(0), "no organisation, no finding");
+    // Usage errors are errors too: a malformed date or country code exits 2, like `diff`.
+    for args in [
+        &["check", "--as-of", "2026-13-45"][..],
+        &["check", "--if-adequacy-ends", "XX1"],
+        &["check", "--no-such-flag"],
+        &[
+            "--vault",
+            v.path.to_str().unwrap(),
+            "check",
+            "--as-of",
+            "soon",
+        ],
+    ] {
+        let out = dpadesk(&v.path, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
+    // Elsewhere a usage error stays a problem the user can fix (exit 1).
+    assert_eq!(
+        dpadesk(&v.path, &["org", "list", "--bogus"]).status.code(),
+        Some(1)
+    );
+    // A typo in a what-if is refused, naming what the dataset holds, not read as all-clear.
+    let typo = dpadesk(&v.path, &["check", "--if-invalid", "2021/9144"]);
+    assert_eq!(typo.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&typo.stderr);
+    assert!(
+        said.contains("2021/9144") && said.contains("2021/914 ("),
+        "{said}"
+    );
+    let none = dpadesk(&v.path, &["check", "--if-adequacy-ends", "AU"]);
+    assert_eq!(none.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("no adequacy decision for AU"));
 }
 
 #[test]
