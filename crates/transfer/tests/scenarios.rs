@@ -1282,3 +1282,27 @@ fn a_what_if_naming_what_the_dataset_does_not_hold_is_refused() {
         "the nearest code with a decision is offered"
     );
 }
+
+/// An EEA recipient reached from a third country is marked as remote access (the finding
+/// then says the data are accessed from there); one established there is not.
+#[test]
+fn remote_access_is_told_apart_from_data_sent_there() {
+    let access = |location: Location| {
+        let r = emaillabs(sub("Help Desk Ltd", location, sg(M::Eea)));
+        let findings = check(&DATASET, &r, day("2025-01-15"));
+        let on_help: Vec<_> = findings
+            .iter()
+            .filter(|f| f.destination.as_deref() == Some("US"))
+            .map(|f| f.params.get("access").cloned())
+            .collect();
+        assert!(!on_help.is_empty(), "{findings:?}");
+        on_help
+    };
+    let remote = access(Location {
+        remote_access_from: vec![cc("US")],
+        ..at("DE")
+    });
+    assert!(remote.iter().all(|a| a.as_deref() == Some("remote")));
+    let sent = access(at("US"));
+    assert!(sent.iter().all(Option::is_none));
+}

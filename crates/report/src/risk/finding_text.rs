@@ -62,7 +62,8 @@ impl Text<'_> {
         self.word("findingRole.", &self.param(key))
     }
 
-    /// "Mailer Inc (United States)", or with "subprocessor of Vendor" for an onward hop.
+    /// "Mailer Inc (United States)", with "subprocessor of Vendor" for an onward hop, or
+    /// "Euro Desk GmbH, which accesses them from United States" for remote access.
     fn to(&self) -> String {
         let (recipient, destination, vendor) = (
             self.param("recipient"),
@@ -74,11 +75,15 @@ impl Text<'_> {
             ("destination", destination.as_str()),
             ("vendor", vendor.as_str()),
         ];
-        if self.p.contains_key("vendor") && self.p.contains_key("subprocessor") {
-            self.w.fill("finding.toSubprocessor", &values)
-        } else {
-            self.w.fill("finding.to", &values)
-        }
+        let onward = self.p.contains_key("vendor") && self.p.contains_key("subprocessor");
+        let remote = self.param("access") == "remote";
+        let key = match (onward, remote) {
+            (true, true) => "finding.toSubprocessorRemote",
+            (true, false) => "finding.toSubprocessor",
+            (false, true) => "finding.toRemote",
+            (false, false) => "finding.to",
+        };
+        self.w.fill(key, &values)
     }
 
     fn sensitive_data(&self) -> &'static str {
@@ -625,6 +630,54 @@ mod tests {
         );
         assert_eq!(recorded_in(&en, &all[0]), "the data processing agreement");
         assert_eq!(recorded_in(&en, &all[1]), "");
+    }
+
+    #[test]
+    fn remote_access_says_the_data_are_accessed_from_there() {
+        let remote = on_hop(
+            RuleId::NoMechanism,
+            &[
+                ("recipient", "Euro Desk GmbH"),
+                ("vendor", "Euro Desk GmbH"),
+                ("mechanism", "eea"),
+                ("access", "remote"),
+            ],
+        );
+        let en = message(&Words::new(Lang::En), &remote);
+        assert!(
+            en.starts_with(
+                "Data go to Euro Desk GmbH, which accesses them from United States with no"
+            ),
+            "{en}"
+        );
+        let onward = on_hop(
+            RuleId::OnwardTransferUnsafeguarded,
+            &[
+                ("recipient", "Help Ltd"),
+                ("subprocessor", "Help Ltd"),
+                ("mechanism", "eea"),
+                ("access", "remote"),
+            ],
+        );
+        assert!(message(&Words::new(Lang::En), &onward).contains(
+            "Help Ltd (subprocessor of Mailer Inc), which accesses them from United States"
+        ));
+        let sent = on_hop(
+            RuleId::NoMechanism,
+            &[
+                ("recipient", "Euro Desk GmbH"),
+                ("vendor", "Euro Desk GmbH"),
+                ("mechanism", "eea"),
+            ],
+        );
+        for lang in Lang::ALL {
+            let w = Words::new(lang);
+            let text = message(&w, &remote);
+            assert!(
+                !text.contains('{') && text != message(&w, &sent),
+                "{lang:?}: {text}"
+            );
+        }
     }
 
     #[test]
