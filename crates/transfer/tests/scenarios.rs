@@ -167,6 +167,19 @@ fn elearning_privacy_shield() -> Register {
     )
 }
 
+/// A US processor on the 2010 SCCs, signed on `signed`, with a TIA.
+fn old_sccs_signed(signed: &str) -> Register {
+    one(
+        vendor("Acme Inc.", at("US")),
+        Role::Processor,
+        Safeguard {
+            instrument: Some("2010/87/EU".into()),
+            contract_signed_on: Some(day(signed)),
+            ..scc_with_tia()
+        },
+    )
+}
+
 fn mandrill(safeguard: Safeguard) -> Register {
     via(
         "LMS vendor",
@@ -292,6 +305,12 @@ fn scenarios() -> Vec<Scenario> {
         s(
             "e-learning vendor on the Privacy Shield, 2020-07-01",
             "2020-07-01",
+            elearning_privacy_shield(),
+            &[],
+        ),
+        s(
+            "e-learning vendor on the Privacy Shield, the day before the judgment",
+            "2020-07-15",
             elearning_privacy_shield(),
             &[],
         ),
@@ -540,6 +559,24 @@ fn scenarios() -> Vec<Scenario> {
                     ..scc_with_tia()
                 },
             ),
+            &[(R::InvalidMechanism, S::Blocker)],
+        ),
+        s(
+            "old SCCs on the transition's last day (the dataset's 2022-12-27 is the first invalid day)",
+            "2022-12-26",
+            old_sccs_signed("2019-01-10"),
+            &[],
+        ),
+        s(
+            "old SCCs signed the day before the repeal took effect",
+            "2021-10-01",
+            old_sccs_signed("2021-09-26"),
+            &[],
+        ),
+        s(
+            "old SCCs signed on the day the repeal took effect",
+            "2021-10-01",
+            old_sccs_signed("2021-09-27"),
             &[(R::InvalidMechanism, S::Blocker)],
         ),
         s(
