@@ -270,7 +270,7 @@ impl Vault {
             looking: tokio::sync::Mutex::new(()),
             read_only,
         };
-        match vault.change_count().await {
+        match Self::change_count(&vault.db).await {
             Ok(n) => {
                 vault.changes.store(n, Ordering::SeqCst);
                 Ok(vault)
@@ -315,11 +315,10 @@ impl Vault {
         Ok(())
     }
 
-    async fn change_count(&self) -> Result<i64> {
-        let row = self
-            .db
+    async fn change_count<C: ConnectionTrait>(db: &C) -> Result<i64> {
+        let row = db
             .query_one_raw(Statement::from_string(
-                self.db.get_database_backend(),
+                db.get_database_backend(),
                 "SELECT changes FROM vault_state WHERE id = 1",
             ))
             .await?;
@@ -363,8 +362,12 @@ impl Vault {
     /// Whether another process (the CLI, a second window) changed the vault since this
     /// handle last looked: then whatever was read before may be stale.
     pub async fn changed_elsewhere(&self) -> Result<bool> {
+        // The connection before the lock: writes waiting for the lock each hold one, and
+        // the pool may have none left to give while the lock is held.
+        let read = self.db.begin().await?;
         let _looking = self.looking.lock().await;
-        let now = self.change_count().await?;
+        let now = Self::change_count(&read).await?;
+        read.commit().await?;
         let seen = self.changes.swap(now, Ordering::SeqCst);
         Ok(self.changed_elsewhere.swap(false, Ordering::SeqCst) || seen != now)
     }
