@@ -65,11 +65,11 @@ pub(crate) fn hop(ds: &Dataset, hop: &Hop, as_of: NaiveDate) -> Judgement {
         out.third_countries.push(code.clone());
         let before = out.issues.len();
         destination(ds, hop, d, &code, as_of, &mut out.issues);
-        // Tells the user which paper to correct: the DPA, the vendor's list or their own entry.
         // A recipient established elsewhere that reaches the data from here: the finding
         // says the data are accessed from there, not sent there.
         let remote = matches!(d, Destination::Country(c) if loc.country.as_ref() != Some(c))
             && loc.international_organisation.is_none();
+        // Tells the user which paper to correct: the DPA, the vendor's list or their own entry.
         for issue in &mut out.issues[before..] {
             issue
                 .params
