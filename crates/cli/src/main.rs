@@ -85,8 +85,12 @@ async fn run(cli: Cli) -> Result<bool, Failure> {
         }
         Command::Register(command) => command,
     };
-    let keys = vault_file::keys()?;
-    let app = open_vault(&path, &keys).await?;
+    let app = open_vault(&path, &vault_file::keys()?).await?;
+    dispatch_then_close(app, command).await
+}
+
+/// Runs the command, then closes the vault whatever the outcome; the command's error wins.
+async fn dispatch_then_close(app: App, command: RegisterCommand) -> Result<bool, Failure> {
     let result = dispatch(&app, command).await;
     let closed = app.close().await;
     let attention = result?;
@@ -106,11 +110,7 @@ async fn look_up_in_backup(backup: &Path, command: Command) -> Result<bool, Fail
     let copy_dir = tempfile::tempdir()
         .map_err(|e| Failure::Internal(format!("cannot make a private copy of the backup: {e}")))?;
     let app = open_backup(backup, &vault_file::keys()?, copy_dir.path()).await?;
-    let result = dispatch(&app, command).await;
-    let closed = app.close().await;
-    let attention = result?;
-    closed?;
-    Ok(attention)
+    dispatch_then_close(app, command).await
 }
 
 fn done(result: Result<(), AppError>) -> Result<bool, Failure> {

@@ -262,6 +262,26 @@ fn key_changes_backups_restore_and_doctor() {
     );
     assert!(refused.contains("restore it"), "{refused}");
     run.fails(&["--backup", &backup, "backup"], 1);
+    // Reading commands that compute (the checks, an export) work on a backup too.
+    let checked = run.run(&["--backup", &backup, "check", "--json"]);
+    assert_eq!(checked.status.code(), Some(0), "{checked:?}");
+    let handover = home.path().join("from-backup.json");
+    run.ok(&[
+        "--backup",
+        &backup,
+        "export",
+        "--org",
+        "Kept Ltd",
+        "--format",
+        "json",
+        "--out",
+        handover.to_str().unwrap(),
+    ]);
+    assert!(
+        std::fs::read_to_string(&handover)
+            .unwrap()
+            .contains("Kept Ltd")
+    );
     assert_eq!(std::fs::read(&backup).unwrap(), backup_bytes);
     assert!(!run.ok(&["org", "list"]).contains("Sneaked in"));
 
