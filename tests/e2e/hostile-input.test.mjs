@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { appDataDir, secretsFound } from './secrets.mjs';
-import { harnessFor, keepRecoveryKit } from './webdriver.mjs';
+import { dropFile, harnessFor, keepRecoveryKit } from './webdriver.mjs';
 
 const h = harnessFor('hostile-input');
 const cli = process.env.DPADESK_E2E_CLI;
@@ -197,14 +197,7 @@ test('payloads typed into every text field are saved as typed and run nothing', 
     [SUB, 'Germany', text('script'), text('svg')],
     [`Other ${text('template')}`, 'United States', text('formula'), text('rtl')],
   ].map((r) => r.map(cell).join(',')).join('\r\n');
-  await h.find('#list-drop-zone');
-  await h.script(
-    `const data = new DataTransfer();
-     data.items.add(new File([arguments[0]], 'subprocessors.csv', { type: 'text/csv' }));
-     const zone = document.querySelector('#list-drop-zone');
-     for (const kind of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(kind, { bubbles: true, cancelable: true, dataTransfer: data }));`,
-    [csv],
-  );
+  await dropFile(h, '#list-drop-zone', 'subprocessors.csv', csv, 'text/csv');
   await h.find('#list-preview');
   assert.equal((await h.findAll('tbody.preview-row')).length, 2);
   assert.equal(await h.script('return document.querySelector("tbody.preview-row [data-field=name]").value;'), SUB);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Harness, keepRecoveryKit } from './webdriver.mjs';
+import { dropFile, Harness, keepRecoveryKit } from './webdriver.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const application = process.env.DPADESK_E2E_APP;
@@ -46,21 +46,8 @@ async function invoke(command, args = {}) {
   return result.ok;
 }
 
-/** Drops a file onto the drop zone as the desktop would: dragenter, dragover, drop. */
-async function drop(name, content, type = 'text/plain') {
-  await h.find('#list-drop-zone');
-  await h.script(
-    `const [name, content, type] = arguments;
-     const file = new File([content], name, { type });
-     const data = new DataTransfer();
-     data.items.add(file);
-     const zone = document.querySelector('#list-drop-zone');
-     for (const kind of ['dragenter', 'dragover', 'drop']) {
-       zone.dispatchEvent(new DragEvent(kind, { bubbles: true, cancelable: true, dataTransfer: data }));
-     }`,
-    [name, content, type],
-  );
-}
+/** Drops a file onto the list's drop zone. */
+const drop = (name, content, type) => dropFile(h, '#list-drop-zone', name, content, type);
 
 /** Opens the vendor's detail, leaving any import or change screen first. */
 async function openVendor() {

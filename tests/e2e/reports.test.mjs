@@ -4,7 +4,7 @@
 // refused with a message while the vault stays as it was.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { harnessFor, openSample } from './webdriver.mjs';
+import { dropFile, harnessFor, openSample } from './webdriver.mjs';
 
 const h = harnessFor('reports');
 
@@ -45,14 +45,12 @@ test('the register and the risk report are previewed from the PDF the core makes
 test('a file that is no handover file is refused and changes nothing', async () => {
   await h.click('[data-testid="nav-reports"]');
   const before = await h.script('return document.querySelectorAll("#org-switcher option").length;');
-  await h.script(
-    `const zone = document.querySelector('#org-import-drop');
-     const data = new DataTransfer();
-     data.items.add(new File([arguments[0]], 'handover.json', { type: 'application/json' }));
-     for (const kind of ['dragenter', 'dragover', 'drop']) {
-       zone.dispatchEvent(new DragEvent(kind, { bubbles: true, cancelable: true, dataTransfer: data }));
-     }`,
-    ['{"format": "dpadesk-organisation", "version": 99, "organisation": "<img src=x onerror=alert(1)>"}'],
+  await dropFile(
+    h,
+    '#org-import-drop',
+    'handover.json',
+    '{"format": "dpadesk-organisation", "version": 99, "organisation": "<img src=x onerror=alert(1)>"}',
+    'application/json',
   );
   await h.find('#org-import-error');
   await h.screenshot('import-refused');

@@ -50,6 +50,21 @@ export async function keepRecoveryKit(h) {
   return code;
 }
 
+/** Drops a file onto the drop zone `zone` as the desktop does: dragenter, dragover, drop. */
+export async function dropFile(h, zone, name, content, type = 'text/plain') {
+  await h.find(zone);
+  await h.script(
+    `const [zone, name, content, type] = arguments;
+     const data = new DataTransfer();
+     data.items.add(new File([content], name, { type }));
+     const target = document.querySelector(zone);
+     for (const kind of ['dragenter', 'dragover', 'drop']) {
+       target.dispatchEvent(new DragEvent(kind, { bubbles: true, cancelable: true, dataTransfer: data }));
+     }`,
+    [zone, name, content, type],
+  );
+}
+
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
 export class Harness {
