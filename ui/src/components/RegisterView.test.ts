@@ -52,6 +52,17 @@ describe('RegisterView', () => {
     expect(screen.getAllByTestId('activity-row').map((r) => r.dataset.name)).toEqual(['Payroll']);
   });
 
+  it('cuts a long reference in its cell and keeps it whole in the tooltip', async () => {
+    const long = '=HYPERLINK("http://127.0.0.1/x","click")';
+    core((cmd) => (cmd === 'activity_rows' ? [{ ...rows[0], activity: { ...payroll, reference: long } }, rows[1]] : undefined));
+    render(RegisterView, { organisation: acme, organisations: [acme] });
+    const [first, second] = await screen.findAllByTestId('activity-row');
+    const cut = first.querySelector('td.ref')!;
+    expect(cut.textContent).toBe('=HYPERLINK("htt…');
+    expect(cut.getAttribute('title')).toBe(long);
+    expect(second.querySelector('td.ref')!.textContent).toBe('MK-01');
+  });
+
   it('opens the editor on a row with what is missing beside it', async () => {
     core();
     render(RegisterView, { organisation: acme, organisations: [acme] });
