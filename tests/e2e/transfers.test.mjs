@@ -2,8 +2,8 @@
 // its record, fixed there, and gone from the dashboard; the as-of date set back to 2020 to
 // see the Privacy Shield set-up clean before Schrems II and invalid after it; a missing TIA
 // documented in the guided form; the map of flows; a what-if run; a vendor's chain; the
-// cross-client view; the home screen's counts; the findings in another language; and a
-// reference dataset loaded in Settings (a bad file refused first).
+// cross-client view; the home screen's counts; a vendor's DPF check recorded; the findings
+// in another language; and a reference dataset loaded in Settings (a bad file refused first).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -124,6 +124,30 @@ test("a vendor's chain, the cross-client view and the home screen's counts", asy
   await h.screenshot('home-findings');
 });
 
+test("a vendor checked and not found on the DPF list is recorded with the day and the entry", async () => {
+  await h.click('[data-testid="nav-vendors"]');
+  await h.click('[data-testid="vendor-row"][data-name="Cloudflare, Inc."]');
+  await h.click('[data-testid="edit-vendor"]');
+  await h.choose('#vendor-dpf', 'outside');
+  await h.date('#vendor-dpf-checked-on', '2026-11-02');
+  await h.type('#vendor-dpf-source', 'https://www.dataprivacyframework.gov/list');
+  await h.click('[data-testid="add-scope-check"]');
+  await h.script('document.querySelector("[data-testid=scope-check]").scrollIntoView()');
+  await h.screenshot('vendor-scope-checks');
+  await h.click('[data-testid="remove-scope-check"]');
+  await h.click('[data-testid="save-vendor"]');
+  await h.until('document.querySelector("[data-testid=dpf-badge]")?.textContent === "Not on the DPF list"', 'the detail shows the vendor is not on the list');
+  // Read back from the vault, not from the form: another screen and back.
+  await h.click('[data-testid="nav-home"]');
+  await h.click('[data-testid="nav-vendors"]');
+  await h.click('[data-testid="vendor-row"][data-name="Cloudflare, Inc."]');
+  await h.until('document.querySelector("[data-testid=vendor-detail]")?.textContent.includes("https://www.dataprivacyframework.gov/list")', 'the check keeps where it was made');
+  const detail = await h.text('[data-testid="vendor-detail"]');
+  assert.match(detail, /Not certified \(checked on .*2026/, detail);
+  await h.screenshot('vendor-not-on-dpf-list');
+  assert.deepEqual(await h.consoleErrors(), [], 'the page logged no errors');
+});
+
 test('the core words the findings in the language chosen in Settings', async () => {
   await h.click('[data-testid="nav-settings"]');
   await h.choose('#language', 'de');
@@ -141,6 +165,13 @@ test('the core words the findings in the language chosen in Settings', async () 
 test('Settings refuses a bad dataset file and uses a newer one', async () => {
   await h.click('[data-testid="nav-settings"]');
   const builtin = await h.text('#dataset-version');
+  // The rows not confirmed from an official text are listed, each with where to read it.
+  await h.click('[data-testid="dataset-to-verify"] summary');
+  const rows = await h.script('return [...document.querySelectorAll("[data-testid=dataset-row-to-verify]")].map((r) => r.textContent);');
+  assert.ok(rows.some((r) => r.includes('2002/16/EC') && r.includes('eur-lex.europa.eu')), rows.join('\n'));
+  assert.match(await h.text('#dataset-unverified'), new RegExp(`^${rows.length} rows`));
+  await h.script('document.querySelector("[data-testid=dataset-to-verify]").scrollIntoView()');
+  await h.screenshot('dataset-rows-to-verify');
   /** Hands the file input a file, as the system's file chooser does. */
   const pick = (name, content) =>
     h.script(

@@ -46,15 +46,10 @@ fn adequacy(
     vendor: &VendorData,
     day: NaiveDate,
 ) -> Option<String> {
-    use dpadesk_transfer::AdequacyScope;
     let destination = Destination::Country(country.clone());
     ds.decisions_for(&destination)
         .filter(|d| d.in_force_on(day))
-        .find(|d| match d.scope {
-            AdequacyScope::Whole | AdequacyScope::OwnRules => true,
-            AdequacyScope::DpfListed => vendor.dpf_certified,
-            _ => vendor.adequacy_scope_confirmed,
-        })
+        .find(|d| outcome_of(&vendor.scope_checks, d.scope) == CheckOutcome::Inside)
         .map(|d| format!("{} ({})", d.name, d.reference))
 }
 

@@ -103,7 +103,7 @@ impl Catalogue {
             id,
             name: v.data.legal_name.clone(),
             location: location(v.data.country.clone(), Some(&v.data)),
-            dpf_certified: v.data.dpf_certified,
+            scope_checks: v.data.scope_checks.clone(),
             // An independent controller's own processors are its transfers, not ours.
             subprocessors: if role_for.contains(&id) {
                 self.subprocessors(id, &mut path, tias)
@@ -142,12 +142,13 @@ impl Catalogue {
                     vendor_id: e.vendor_id,
                     name: e.name.clone(),
                     location: location(e.country.clone(), matched.map(|v| &v.data)),
-                    dpf_certified: matched.is_some_and(|v| v.data.dpf_certified),
+                    scope_checks: matched
+                        .map(|v| v.data.scope_checks.clone())
+                        .unwrap_or_default(),
                     role: transfer::Role::Processor,
                     safeguard: transfer::Safeguard {
                         mechanism: e.mechanism.unwrap_or(TransferMechanism::Unknown),
                         source: transfer::MechanismSource::List,
-                        scope_confirmed: matched.is_some_and(|v| v.data.adequacy_scope_confirmed),
                         tia,
                         ..Default::default()
                     },
@@ -158,13 +159,41 @@ impl Catalogue {
     }
 }
 
-/// Where a recipient is; a catalogue vendor adds the countries it is reached from.
+/// Where a recipient is; a catalogue vendor adds the countries it is reached from and
+/// whether it is an international organisation.
 fn location(country: Option<CountryCode>, vendor: Option<&VendorData>) -> transfer::Location {
     transfer::Location {
         country,
+        international_organisation: vendor
+            .and_then(|v| organisation_code(&v.international_organisation)),
         remote_access_from: vendor
             .map(|v| v.remote_access_from.clone())
             .unwrap_or_default(),
+    }
+}
+
+/// An international organisation as the checker names it: trimmed, nothing when blank.
+fn organisation_code(code: &Option<String>) -> Option<String> {
+    code.as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(str::to_string)
+}
+
+/// A transfer the register documents itself (Art. 30(1)(e), 30(2)(c)), to a recipient of
+/// `role` outside the vendor catalogue.
+fn recorded_transfer(t: &TransferRecord, role: transfer::Role) -> transfer::OtherRecipient {
+    transfer::OtherRecipient {
+        name: t.recipient.clone(),
+        location: transfer::Location {
+            international_organisation: organisation_code(&t.international_organisation),
+            ..location(Some(t.country.clone()), None)
+        },
+        role,
+        safeguard: transfer::Safeguard {
+            mechanism: t.mechanism,
+            ..Default::default()
+        },
         ..Default::default()
     }
 }
@@ -176,8 +205,8 @@ fn role_of(kind: RecipientKind) -> transfer::Role {
     }
 }
 
-/// The transfer tool of a vendor relationship as the DPA records it, with the vendor's
-/// adequacy scope and the organisation's TIA of the transfer.
+/// The transfer tool of a vendor relationship as the DPA records it, with the
+/// organisation's TIA of the transfer.
 fn safeguard(dpa: Option<&Dpa>, vendor: Option<&Vendor>, tias: &Tias) -> transfer::Safeguard {
     let mut sg = match dpa {
         Some(d) => transfer::Safeguard {
@@ -191,7 +220,6 @@ fn safeguard(dpa: Option<&Dpa>, vendor: Option<&Vendor>, tias: &Tias) -> transfe
         None => transfer::Safeguard::default(),
     };
     if let Some(v) = vendor {
-        sg.scope_confirmed = v.data.adequacy_scope_confirmed;
         sg.tia = tias.get(&(v.id, String::new())).copied();
     }
     sg
@@ -259,18 +287,12 @@ impl App {
                     None => {}
                 }
             }
-            for t in &a.data.transfers {
-                other_recipients.push(transfer::OtherRecipient {
-                    name: t.recipient.clone(),
-                    location: location(Some(t.country.clone()), None),
-                    role: transfer::Role::Controller,
-                    safeguard: transfer::Safeguard {
-                        mechanism: t.mechanism,
-                        ..Default::default()
-                    },
-                    ..Default::default()
-                });
-            }
+            other_recipients.extend(
+                a.data
+                    .transfers
+                    .iter()
+                    .map(|t| recorded_transfer(t, transfer::Role::Controller)),
+            );
             let sensitivity = |s| a.data.data_categories.iter().any(|d| d.sensitivity == s);
             activities.push(transfer::ActivityFlows {
                 id: a.id,
@@ -311,6 +333,12 @@ impl App {
                     name: r.client.name.clone(),
                 }),
                 uses,
+                // Art. 30(2)(c): what the processor sends on for the client.
+                other_recipients: r
+                    .transfers
+                    .iter()
+                    .map(|t| recorded_transfer(t, transfer::Role::Processor))
+                    .collect(),
                 ..Default::default()
             });
         }

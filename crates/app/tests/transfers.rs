@@ -562,3 +562,68 @@ async fn the_home_screen_counts_follow_every_change() {
     );
     app.close().await.expect("closed");
 }
+
+#[tokio::test]
+async fn transfers_the_register_records_reach_international_organisations_on_both_sides() {
+    let (_dir, app, shop) = sample().await;
+    let today = day("2026-12-02");
+    let recorded = |recipient: &str, organisation: &str| TransferRecord {
+        recipient: recipient.into(),
+        country: "US".parse().expect("US"),
+        international_organisation: Some(organisation.into()),
+        mechanism: TransferMechanism::Adequacy,
+        safeguards: String::new(),
+    };
+    let to = |report: &dpadesk_app::transfers::CheckReport, code: &str| {
+        report
+            .findings
+            .iter()
+            .filter(|f| f.destination.as_deref() == Some(code))
+            .map(|f| (f.rule, f.client.is_some()))
+            .collect::<Vec<_>>()
+    };
+    // The controller's activity sends data to the EPO, which has a decision of its own.
+    let mut activity = app
+        .activities_of(shop.id)
+        .await
+        .expect("activities")
+        .into_iter()
+        .find(|a| a.data.status == ActivityStatus::Active)
+        .expect("an active activity");
+    activity
+        .data
+        .transfers
+        .push(recorded("European Patent Office", "EPO"));
+    app.update(activity.id, activity.data.clone())
+        .await
+        .expect("saved");
+    let report = app
+        .check_transfers(Some(shop.id), today)
+        .await
+        .expect("check");
+    assert!(to(&report, "EPO").is_empty(), "{:?}", to(&report, "EPO"));
+
+    // A processor's Art. 30(2) record sending a client's data to an organisation without one.
+    let processor = app
+        .list::<OrganisationData>()
+        .await
+        .expect("orgs")
+        .into_iter()
+        .find(|o| o.data.role != OrgRole::Controller)
+        .expect("the sample processor");
+    let mut record = app
+        .processor_records_of(processor.id)
+        .await
+        .expect("records")[0]
+        .clone();
+    record.data.transfers.push(recorded("UN agency", "UN"));
+    app.update(record.id, record.data.clone())
+        .await
+        .expect("saved");
+    let report = app
+        .check_transfers(Some(processor.id), today)
+        .await
+        .expect("check");
+    assert_eq!(to(&report, "UN"), [(RuleId::AdequacyAbsent, true)]);
+    app.close().await.expect("closed");
+}

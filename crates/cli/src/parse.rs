@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 use dpadesk_app::reports::{ExportFormat, ReportKind};
 use dpadesk_model::{
-    Art28Item, ChecklistItem, ControlGroup, CountryCode, Id, ItemStatus, LegalBasis, OrgRole,
-    Purpose, SccModule, TransferMechanism,
+    AdequacyScope, Art28Item, CheckOutcome, ChecklistItem, ControlGroup, CountryCode, Id,
+    ItemStatus, LegalBasis, OrgRole, Purpose, SccModule, TransferMechanism,
 };
 use dpadesk_report::Lang;
 use serde::de::DeserializeOwned;
@@ -17,6 +17,56 @@ pub fn date(s: &str) -> Result<NaiveDate, String> {
 pub fn country(s: &str) -> Result<CountryCode, String> {
     s.parse()
         .map_err(|e: dpadesk_model::country::UnknownCountry| e.to_string())
+}
+
+/// DPF participation: certified, not-certified or not-checked.
+pub fn dpf(s: &str) -> Result<CheckOutcome, String> {
+    match s.trim().to_lowercase().replace('_', "-").as_str() {
+        "certified" | "yes" | "true" => Ok(CheckOutcome::Inside),
+        "not-certified" | "no" | "false" => Ok(CheckOutcome::Outside),
+        "not-checked" | "unknown" => Ok(CheckOutcome::NotChecked),
+        _ => Err(format!(
+            "“{s}” is not a DPF state; use one of: certified, not-certified, not-checked"
+        )),
+    }
+}
+
+/// SCOPE=STATE for a partial adequacy decision's condition, e.g. `pipeda-subject=inside`.
+pub fn scope_check(s: &str) -> Result<(AdequacyScope, CheckOutcome), String> {
+    const SCOPES: &str = "pipeda-subject, faroese-act-subject, automated-processing, \
+                          appi-private-sector, pipa-subject, lgpd-subject";
+    let usage = || {
+        format!(
+            "“{s}”: write SCOPE=STATE with SCOPE one of {SCOPES} and STATE inside, outside or not-checked"
+        )
+    };
+    let (scope, state) = s.split_once('=').ok_or_else(usage)?;
+    let scope: AdequacyScope = named(scope, "scope condition", SCOPES)?;
+    if !scope.is_condition() || scope == AdequacyScope::DpfListed {
+        return Err(usage());
+    }
+    let outcome = match state.trim().to_lowercase().replace('_', "-").as_str() {
+        "inside" | "yes" => CheckOutcome::Inside,
+        "outside" | "no" => CheckOutcome::Outside,
+        "not-checked" => CheckOutcome::NotChecked,
+        _ => return Err(usage()),
+    };
+    Ok((scope, outcome))
+}
+
+/// A vendor's country; an international organisation's code points to its own flag.
+pub fn vendor_country(s: &str) -> Result<CountryCode, String> {
+    country(s).map_err(|e| {
+        let code = s.trim();
+        if code.chars().count() > 2 && code.chars().all(|c| c.is_ascii_alphabetic()) {
+            format!(
+                "{e}; for an international organisation give --international-organisation {code} \
+                 (and its seat as --country)"
+            )
+        } else {
+            e
+        }
+    })
 }
 
 pub fn id(s: &str) -> Result<Id, String> {

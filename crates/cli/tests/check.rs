@@ -220,7 +220,7 @@ fn what_if_the_us_adequacy_ended_lists_what_would_lose_its_basis() {
             "--country",
             "US",
             "--dpf",
-            "true",
+            "certified",
         ],
     );
     ok(

@@ -43,7 +43,7 @@ fn builds_a_register_and_reads_it_back_as_json() {
             "--service",
             "E-mail delivery",
             "--dpf",
-            "false",
+            "not-checked",
         ],
     );
     ok(
@@ -58,7 +58,11 @@ fn builds_a_register_and_reads_it_back_as_json() {
             "--service",
             "WAF",
             "--dpf",
-            "true",
+            "certified",
+            "--dpf-checked-on",
+            "2026-11-02",
+            "--dpf-source",
+            "https://www.dataprivacyframework.gov/list",
         ],
     );
     let measure_out = ok(
@@ -163,7 +167,12 @@ fn builds_a_register_and_reads_it_back_as_json() {
         .map(|v| v["legal_name"].as_str().expect("name"))
         .collect();
     assert_eq!(names, ["Cloudflare, Inc.", "Vercom S.A."]);
-    assert_eq!(vendors[0]["dpf_certified"], true);
+    let dpf = &vendors[0]["scope_checks"][0];
+    assert_eq!(dpf["scope"], "dpf_listed");
+    assert_eq!(dpf["outcome"], "inside");
+    assert_eq!(dpf["checked_on"], "2026-11-02");
+    assert_eq!(dpf["source"], "https://www.dataprivacyframework.gov/list");
+    assert_eq!(vendors[1]["scope_checks"], serde_json::json!([]));
 
     let activities = json(
         p,

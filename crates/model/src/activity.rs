@@ -214,7 +214,12 @@ pub enum TransferMechanism {
 #[ts(export)]
 pub struct TransferRecord {
     pub recipient: String,
+    /// Where the recipient is; for an international organisation, its seat.
     pub country: CountryCode,
+    /// Set when the recipient is an international organisation: its code as the reference
+    /// dataset names it (`EPO`), or its name.
+    #[serde(default)]
+    pub international_organisation: Option<String>,
     pub mechanism: TransferMechanism,
     /// For Art. 49(1) second-subparagraph transfers: the documented safeguards.
     #[serde(default)]

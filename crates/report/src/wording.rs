@@ -5,7 +5,7 @@
 use crate::countries::country_name;
 use crate::{Labels, Lang};
 use chrono::{Datelike, NaiveDate};
-use dpadesk_model::{PeriodUnit, Retention, serde_name};
+use dpadesk_model::{AdequacyScope, PeriodUnit, Retention, ScopeCheck, outcome_of, serde_name};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy)]
@@ -50,6 +50,47 @@ impl Words {
                 ("year", &d.year().to_string()),
             ],
         )
+    }
+
+    /// The vendor's DPF participation as last checked: "Certified (2 December 2026,
+    /// dataprivacyframework.gov/…)", "Not certified (…)" or "Not checked".
+    pub fn dpf(&self, checks: &[ScopeCheck]) -> String {
+        let outcome = outcome_of(checks, AdequacyScope::DpfListed);
+        let check = checks.iter().find(|c| c.scope == AdequacyScope::DpfListed);
+        self.with_check(self.value("scopeCheck.dpf", &outcome), check)
+    }
+
+    /// The partial adequacy scopes checked for a vendor (the DPF list aside), "; "-joined:
+    /// "only organisations subject to PIPEDA: inside (2 December 2026)".
+    pub fn scope_checks(&self, checks: &[ScopeCheck]) -> String {
+        checks
+            .iter()
+            .filter(|c| c.scope != AdequacyScope::DpfListed)
+            .map(|c| {
+                let outcome = self.value("scopeCheck", &c.outcome);
+                let scope = self.value("adequacyScope", &c.scope);
+                self.with_check(&format!("{scope}: {outcome}"), Some(c))
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    fn with_check(&self, outcome: &str, check: Option<&ScopeCheck>) -> String {
+        let detail: Vec<String> = check
+            .into_iter()
+            .flat_map(|c| {
+                [
+                    c.checked_on.map(|d| self.date(d)),
+                    Some(c.source.trim().to_string()),
+                ]
+            })
+            .flatten()
+            .filter(|d| !d.is_empty())
+            .collect();
+        match detail.is_empty() {
+            true => outcome.to_string(),
+            false => format!("{outcome} ({})", detail.join(", ")),
+        }
     }
 
     /// A date, or the "not recorded" dash.

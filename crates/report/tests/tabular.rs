@@ -57,8 +57,13 @@ fn snapshot() -> Snapshot {
             phone: "+49 711 000".into(),
         },
         website: "https://mueller.example".into(),
-        dpf_certified: false,
-        adequacy_scope_confirmed: true,
+        international_organisation: None,
+        scope_checks: vec![ScopeCheck {
+            scope: AdequacyScope::PipedaSubject,
+            outcome: CheckOutcome::Inside,
+            checked_on: None,
+            source: String::new(),
+        }],
         remote_access_from: vec!["US".parse().expect("US")],
         notes: "Support aus Übersee".into(),
     });
@@ -157,6 +162,7 @@ fn snapshot() -> Snapshot {
         ],
         transfers: vec![TransferRecord {
             recipient: "Nuage Américain Inc. (hébergement)".into(),
+            international_organisation: None,
             country: "US".parse().expect("US"),
             mechanism: TransferMechanism::Scc,
             safeguards: "Chiffrement de bout en bout".into(),
@@ -449,7 +455,15 @@ fn every_sheet_is_there_with_its_rows() {
     assert_eq!(cell("tables.col.country"), "DE");
     assert_eq!(cell("tables.col.aliases"), "Müller Lohn");
     assert_contains(&cell("tables.col.contact"), &["Jürgen Weiß"]);
-    assert_eq!(cell("tables.col.adequacy_scope"), l.get("doc.yes"));
+    assert_eq!(
+        cell("tables.col.adequacy_scope"),
+        format!(
+            "{}: {}",
+            l.get("adequacyScope.pipeda_subject"),
+            l.get("scopeCheck.inside")
+        )
+    );
+    assert_eq!(cell("tables.col.dpf"), l.get("scopeCheck.dpf.not_checked"));
     assert_eq!(cell("tables.col.remote_access"), "US");
     assert_eq!(cell("tables.col.used_by"), "HR-01 Płace i kadry");
     assert_eq!(cell("tables.col.dpa_version"), "AVV 2024/1");

@@ -20,7 +20,7 @@ async fn each_earlier_state_is_rebuilt_from_the_audit_log() {
         let mut next = states.last().expect("state").clone();
         let seen = next.updated_at;
         next.data.legal_name = name.into();
-        next.data.dpf_certified = !next.data.dpf_certified;
+        next.data.website = format!("https://{day}.example");
         next.updated_at = at(day);
         v.update(&next, seen).await.expect("update");
         states.push(next);

@@ -5,7 +5,7 @@
 //! `cargo run --release -p dpadesk-transfer --example bench_check`
 
 use chrono::NaiveDate;
-use dpadesk_model::{Id, SccModule, TransferMechanism};
+use dpadesk_model::{AdequacyScope, CheckOutcome, Id, SccModule, ScopeCheck, TransferMechanism};
 use dpadesk_transfer::{
     ActivityFlows, Dataset, DpaFacts, Exporter, Location, Register, Role, Safeguard, Subprocessor,
     Tia, Vendor, VendorUse, check, summary,
@@ -57,7 +57,12 @@ fn vendor(v: usize) -> Vendor {
         id: Id::new(),
         name: format!("Vendor {v}"),
         location: location(if v.is_multiple_of(5) { "US" } else { "PL" }),
-        dpf_certified: true,
+        scope_checks: vec![ScopeCheck {
+            scope: AdequacyScope::DpfListed,
+            outcome: CheckOutcome::Inside,
+            checked_on: None,
+            source: String::new(),
+        }],
         subprocessors,
     }
 }

@@ -10,6 +10,8 @@ pub(crate) fn articles(rule: RuleId) -> &'static [&'static str] {
         RuleId::AdequacyAbsent => &["Art. 44", "Art. 45(1)"],
         RuleId::AdequacyEnded => &["Art. 44", "Art. 45(5)"],
         RuleId::AdequacyScopeUnverified => &["Art. 45(1)"],
+        RuleId::OutsideAdequacyScope => &["Art. 44", "Art. 45(1)"],
+        RuleId::AdequacyNotInEeaAgreement => &["Art. 44", "Art. 45(3)", "EEA Agreement Art. 7"],
         RuleId::DecisionUnverified => &["Art. 45"],
         RuleId::SccModuleMismatch => &["Art. 46(2)(c)"],
         RuleId::TiaMissing | RuleId::TiaOverdue => &["Art. 46(1)", "Art. 5(2)"],

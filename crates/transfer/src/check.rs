@@ -8,7 +8,7 @@ use crate::finding::{self, EntryRef, Finding, RuleId};
 use crate::judge::{self, Hop, Issue, Judgement};
 use crate::register::{ActivityFlows, Named, Register, Role, Subprocessor, Vendor};
 use chrono::NaiveDate;
-use dpadesk_model::{Id, serde_name};
+use dpadesk_model::{CountryCode, Id, serde_name};
 use std::collections::{BTreeMap, HashMap};
 
 type Params = BTreeMap<String, String>;
@@ -34,7 +34,8 @@ pub fn check(ds: &Dataset, register: &Register, as_of: NaiveDate) -> Vec<Finding
                 ds,
                 &Hop {
                     location: &other.location,
-                    dpf_certified: other.dpf_certified,
+                    scope_checks: &other.scope_checks,
+                    exporter_country: register.organisation.country.as_ref(),
                     exporter_role: activity.organisation_role,
                     importer_role: other.role,
                     safeguard: &other.safeguard,
@@ -57,7 +58,8 @@ pub fn check(ds: &Dataset, register: &Register, as_of: NaiveDate) -> Vec<Finding
                 ds,
                 &Hop {
                     location: &vendor.location,
-                    dpf_certified: vendor.dpf_certified,
+                    scope_checks: &vendor.scope_checks,
+                    exporter_country: register.organisation.country.as_ref(),
                     exporter_role: activity.organisation_role,
                     importer_role: used.role,
                     safeguard: &used.safeguard,
@@ -74,7 +76,7 @@ pub fn check(ds: &Dataset, register: &Register, as_of: NaiveDate) -> Vec<Finding
                 walk(
                     ds,
                     &vendor.subprocessors,
-                    Role::Processor,
+                    (Role::Processor, vendor.location.country.as_ref()),
                     &mut Vec::new(),
                     as_of,
                     &mut hops,
@@ -104,10 +106,11 @@ struct Onward {
     judgement: Judgement,
 }
 
+/// `exporter` is the role and country of the party whose subprocessors `subs` are.
 fn walk(
     ds: &Dataset,
     subs: &[Subprocessor],
-    exporter_role: Role,
+    exporter: (Role, Option<&CountryCode>),
     chain: &mut Vec<String>,
     as_of: NaiveDate,
     out: &mut Vec<Onward>,
@@ -118,8 +121,9 @@ fn walk(
             ds,
             &Hop {
                 location: &sub.location,
-                dpf_certified: sub.dpf_certified,
-                exporter_role,
+                scope_checks: &sub.scope_checks,
+                exporter_country: exporter.1,
+                exporter_role: exporter.0,
                 importer_role: sub.role,
                 safeguard: &sub.safeguard,
                 onward: true,
@@ -136,7 +140,14 @@ fn walk(
         });
         // Only a processor's own subprocessors carry the controller's data further.
         if sub.role == Role::Processor {
-            walk(ds, &sub.subprocessors, sub.role, chain, as_of, out);
+            walk(
+                ds,
+                &sub.subprocessors,
+                (sub.role, sub.location.country.as_ref()),
+                chain,
+                as_of,
+                out,
+            );
         }
         chain.pop();
     }

@@ -27,11 +27,22 @@ pub struct Dataset {
     /// From when a documented transfer impact assessment is expected.
     pub tia: TiaExpectation,
     pub eea: Vec<CountryCode>,
+    /// The EEA states outside the EU (Iceland, Liechtenstein, Norway): an adequacy decision
+    /// binds them only once it is part of the EEA Agreement.
+    #[serde(default = "eea_efta")]
+    pub eea_efta: Vec<CountryCode>,
     pub adequacy: Vec<AdequacyDecision>,
     pub invalidated: Vec<InvalidatedInstrument>,
     pub scc: Vec<SccGeneration>,
     #[serde(default)]
     pub destination_laws: Vec<DestinationLaws>,
+}
+
+fn eea_efta() -> Vec<CountryCode> {
+    ["IS", "LI", "NO"]
+        .iter()
+        .filter_map(|c| c.parse().ok())
+        .collect()
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -81,22 +92,7 @@ impl Destination {
     }
 }
 
-/// Which recipients in the destination a decision covers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AdequacyScope {
-    Whole,
-    /// US: only organisations on the Data Privacy Framework list.
-    DpfListed,
-    PipedaSubject,
-    FaroeseActSubject,
-    AutomatedProcessing,
-    AppiPrivateSector,
-    PipaSubject,
-    LgpdSubject,
-    /// An international organisation's own data protection rules.
-    OwnRules,
-}
+pub use dpadesk_model::AdequacyScope;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AdequacyDecision {
@@ -112,6 +108,21 @@ pub struct AdequacyDecision {
     pub scope_note: String,
     pub source: String,
     pub verified_on: NaiveDate,
+    /// The Official Journal reference as EUR-Lex prints it ("OJ L 215, 25.8.2000, p. 1").
+    #[serde(default)]
+    pub oj: String,
+    /// The Official Journal reference was not read on EUR-Lex itself (the row's facts may be).
+    #[serde(default)]
+    pub oj_verify: bool,
+    /// Whether and since when the decision is part of the EEA Agreement.
+    #[serde(default)]
+    pub eea: EeaIncorporation,
+    /// EEA states outside the EU that apply the decision before it is part of the EEA
+    /// Agreement (GDPR Art. 45(1a) as adapted by EEA Joint Committee Decision 154/2018).
+    #[serde(default)]
+    pub applied_early: Vec<EarlyApplication>,
+    #[serde(default)]
+    pub eea_note: String,
     /// Not confirmed from an official text.
     #[serde(default)]
     pub verify: bool,
@@ -119,9 +130,54 @@ pub struct AdequacyDecision {
     pub verify_note: String,
 }
 
+/// An adequacy decision binds Iceland, Liechtenstein and Norway from the day an EEA Joint
+/// Committee decision incorporating it into the EEA Agreement takes effect.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EeaIncorporation {
+    /// The dataset does not say (files written before it modelled this): taken as part of it.
+    #[default]
+    Unknown,
+    /// Not yet part of the EEA Agreement.
+    Pending,
+    /// Part of it from this day on.
+    IncorporatedOn(NaiveDate),
+}
+
+/// One EEA EFTA state applying an adequacy decision from a day of its own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EarlyApplication {
+    pub country: CountryCode,
+    pub from: NaiveDate,
+    pub source: String,
+}
+
 impl AdequacyDecision {
     pub fn in_force_on(&self, day: NaiveDate) -> bool {
         self.adopted_on <= day && self.ends_on.is_none_or(|end| day <= end)
+    }
+
+    /// Whether the decision applies to an exporter in `state`, an EEA state outside the EU,
+    /// on `day`: once it is part of the EEA Agreement, or from the day that state applies it.
+    pub fn applies_in_eea_efta_state(&self, state: &CountryCode, day: NaiveDate) -> bool {
+        let early = self
+            .applied_early
+            .iter()
+            .any(|e| &e.country == state && e.from <= day);
+        early
+            || match self.eea {
+                EeaIncorporation::Unknown => true,
+                EeaIncorporation::Pending => false,
+                EeaIncorporation::IncorporatedOn(from) => from <= day,
+            }
+    }
+
+    /// The day it became part of the EEA Agreement, when the dataset knows one.
+    pub fn eea_incorporated_on(&self) -> Option<NaiveDate> {
+        match self.eea {
+            EeaIncorporation::IncorporatedOn(day) => Some(day),
+            _ => None,
+        }
     }
 }
 
@@ -147,7 +203,18 @@ pub struct InvalidatedInstrument {
     pub new_contracts_invalid_from: Option<NaiveDate>,
     pub reason: String,
     pub source: String,
+    /// The Official Journal reference as EUR-Lex prints it.
+    #[serde(default)]
+    pub oj: String,
+    /// The Official Journal reference was not read on EUR-Lex itself.
+    #[serde(default)]
+    pub oj_verify: bool,
     pub verified_on: NaiveDate,
+    /// Not confirmed from an official text.
+    #[serde(default)]
+    pub verify: bool,
+    #[serde(default)]
+    pub verify_note: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -156,6 +223,12 @@ pub struct SccGeneration {
     pub name: String,
     pub adopted_on: NaiveDate,
     pub source: String,
+    /// The Official Journal reference as EUR-Lex prints it.
+    #[serde(default)]
+    pub oj: String,
+    /// The Official Journal reference was not read on EUR-Lex itself.
+    #[serde(default)]
+    pub oj_verify: bool,
     pub verified_on: NaiveDate,
     #[serde(default)]
     pub note: String,
@@ -200,8 +273,23 @@ pub struct DatasetInfo {
     pub version: String,
     pub date: NaiveDate,
     pub note: String,
-    /// How many rows are marked as not confirmed from an official text.
+    /// How many rows are not confirmed from an official text, in their facts or in their
+    /// Official Journal reference.
     pub unverified_rows: usize,
+    /// Those rows, for the user to look up.
+    pub to_verify: Vec<RowToVerify>,
+}
+
+/// A row of the dataset not confirmed from an official text, and where to confirm it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct RowToVerify {
+    /// The act's reference, or the law's name.
+    pub reference: String,
+    pub name: String,
+    pub note: String,
+    /// Where to read it (EUR-Lex for acts), or "" when the dataset does not say.
+    pub source: String,
 }
 
 impl Dataset {
@@ -233,19 +321,65 @@ impl Dataset {
     }
 
     pub fn info(&self) -> DatasetInfo {
-        let laws = self.destination_laws.iter().flat_map(|d| &d.laws);
+        let row = |reference: &str, name: &str, note: &str, source: &str| RowToVerify {
+            reference: reference.to_string(),
+            name: name.to_string(),
+            note: note.to_string(),
+            source: source.to_string(),
+        };
+        // A row's facts unconfirmed say why; an unread Official Journal reference says which.
+        let note = |verify: bool, verify_note: &str, oj: &str| match verify {
+            true => verify_note.to_string(),
+            false => format!("{oj}: the Official Journal reference is not yet read on EUR-Lex"),
+        };
+        let decisions = self
+            .adequacy
+            .iter()
+            .filter(|a| a.verify || a.oj_verify)
+            .map(|a| {
+                row(
+                    &a.reference,
+                    &a.name,
+                    &note(a.verify, &a.verify_note, &a.oj),
+                    &a.source,
+                )
+            });
+        let instruments = self
+            .invalidated
+            .iter()
+            .filter(|i| i.verify || i.oj_verify)
+            .map(|i| {
+                row(
+                    &i.reference,
+                    &i.name,
+                    &note(i.verify, &i.verify_note, &i.oj),
+                    &i.source,
+                )
+            });
+        let laws = self.destination_laws.iter().flat_map(|d| {
+            d.laws
+                .iter()
+                .filter(|l| l.verify)
+                .map(|l| row(&l.name, d.country.as_str(), &l.verify_note, ""))
+        });
+        let to_verify: Vec<RowToVerify> = decisions.chain(instruments).chain(laws).collect();
         DatasetInfo {
             format: self.format,
             version: self.version.clone(),
             date: self.date,
             note: self.note.clone(),
-            unverified_rows: self.adequacy.iter().filter(|a| a.verify).count()
-                + laws.filter(|l| l.verify).count(),
+            unverified_rows: to_verify.len(),
+            to_verify,
         }
     }
 
     pub fn is_eea(&self, country: &CountryCode) -> bool {
         self.eea.contains(country)
+    }
+
+    /// Iceland, Liechtenstein, Norway: in the EEA, outside the EU.
+    pub fn is_eea_efta(&self, country: &CountryCode) -> bool {
+        self.eea_efta.contains(country)
     }
 
     /// Every decision for a destination, oldest first.

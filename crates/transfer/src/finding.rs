@@ -29,6 +29,11 @@ pub enum RuleId {
     AdequacyAbsent,
     AdequacyEnded,
     AdequacyScopeUnverified,
+    /// The recipient was checked and is outside the decision's scope (not on the DPF list).
+    OutsideAdequacyScope,
+    /// The exporter is in Norway, Iceland or Liechtenstein and the decision is not (yet)
+    /// part of the EEA Agreement.
+    AdequacyNotInEeaAgreement,
     DecisionUnverified,
     SccModuleMismatch,
     TiaMissing,
@@ -51,6 +56,8 @@ impl RuleId {
             | Self::InvalidMechanism
             | Self::AdequacyAbsent
             | Self::AdequacyEnded
+            | Self::OutsideAdequacyScope
+            | Self::AdequacyNotInEeaAgreement
             | Self::TiaNegative => Severity::Blocker,
             Self::AdequacyScopeUnverified
             | Self::TiaMissing

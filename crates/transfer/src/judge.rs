@@ -3,13 +3,14 @@
 //! of the parties, so a subprocessor judged once serves every activity using its vendor.
 
 use crate::dataset::{
-    AdequacyDecision, AdequacyScope, Dataset, Destination, InstrumentKind, InvalidatedInstrument,
-    SccGeneration,
+    AdequacyDecision, Dataset, Destination, InstrumentKind, InvalidatedInstrument, SccGeneration,
 };
 use crate::finding::RuleId;
 use crate::register::{Location, Role, Safeguard};
 use chrono::NaiveDate;
-use dpadesk_model::{TransferMechanism, serde_name};
+use dpadesk_model::{
+    CheckOutcome, CountryCode, ScopeCheck, TransferMechanism, outcome_of, serde_name,
+};
 
 /// One rule broken on one hop, with the parameters its message needs.
 #[derive(Debug, Clone)]
@@ -37,7 +38,11 @@ impl Issue {
 /// What the checker knows about one hop.
 pub(crate) struct Hop<'a> {
     pub location: &'a Location,
-    pub dpf_certified: bool,
+    /// What the user found checking the importer against adequacy scopes (the DPF list, …).
+    pub scope_checks: &'a [ScopeCheck],
+    /// Where the exporter of this hop is established: the organisation for its own
+    /// recipients, the vendor or subprocessor above for onward ones.
+    pub exporter_country: Option<&'a CountryCode>,
     pub exporter_role: Role,
     pub importer_role: Role,
     pub safeguard: &'a Safeguard,
@@ -155,14 +160,14 @@ fn destination(
                         .decisions_for(d)
                         .filter(|a| crate::dataset::same_reference(&a.reference, r))
                         .collect();
-                    adequacy(&mine, hop, code, as_of, issues);
+                    adequacy(ds, &mine, hop, code, as_of, issues);
                 } else {
                     unknown_instrument(issues, r);
                 }
             }
             None => {
                 let mine: Vec<&AdequacyDecision> = ds.decisions_for(d).collect();
-                adequacy(&mine, hop, code, as_of, issues);
+                adequacy(ds, &mine, hop, code, as_of, issues);
             }
         },
         TransferMechanism::PrivacyShield => {
@@ -259,6 +264,7 @@ fn invalidated(
 }
 
 fn adequacy(
+    ds: &Dataset,
     decisions: &[&AdequacyDecision],
     hop: &Hop,
     code: &str,
@@ -294,20 +300,48 @@ fn adequacy(
         issues.push(issue);
         return;
     };
-    let within = match dec.scope {
-        // An international organisation's decision covers it by its own rules.
-        AdequacyScope::Whole | AdequacyScope::OwnRules => true,
-        AdequacyScope::DpfListed => hop.dpf_certified,
-        _ => hop.safeguard.scope_confirmed,
-    };
-    if !within {
-        issues.push(
+    match outcome_of(hop.scope_checks, dec.scope) {
+        CheckOutcome::Inside => {}
+        CheckOutcome::NotChecked => issues.push(
             Issue::new(RuleId::AdequacyScopeUnverified, at())
                 .with("reference", &dec.reference)
                 .with("scope", serde_name(&dec.scope))
                 .with("scope_note", &dec.scope_note)
                 .with("source", &dec.source),
-        );
+        ),
+        // Known to be outside the decision: it gives this recipient no basis at all.
+        CheckOutcome::Outside => {
+            let check = hop.scope_checks.iter().find(|c| c.scope == dec.scope);
+            let mut issue = Issue::new(RuleId::OutsideAdequacyScope, at())
+                .with("reference", &dec.reference)
+                .with("scope", serde_name(&dec.scope))
+                .with("scope_note", &dec.scope_note)
+                .with("source", &dec.source);
+            if let Some(c) = check {
+                if let Some(day) = c.checked_on {
+                    issue = issue.with("checked_on", day);
+                }
+                if !c.source.trim().is_empty() {
+                    issue = issue.with("checked_at", c.source.trim());
+                }
+            }
+            issues.push(issue);
+        }
+    }
+    if let Some(exporter) = hop.exporter_country.filter(|c| ds.is_eea_efta(c))
+        && !dec.applies_in_eea_efta_state(exporter, as_of)
+    {
+        let mut issue = Issue::new(RuleId::AdequacyNotInEeaAgreement, at())
+            .with("reference", &dec.reference)
+            .with("exporter_country", exporter)
+            .with("source", &dec.source);
+        if let Some(day) = dec.eea_incorporated_on() {
+            issue = issue.with("eea_incorporated_on", day);
+        }
+        if !dec.eea_note.is_empty() {
+            issue = issue.with("eea_note", &dec.eea_note);
+        }
+        issues.push(issue);
     }
     if dec.verify {
         issues.push(

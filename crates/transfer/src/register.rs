@@ -4,7 +4,8 @@
 
 use chrono::NaiveDate;
 use dpadesk_model::{
-    Art28Item, CountryCode, DpaData, Id, ItemStatus, Organisation, SccModule, TransferMechanism,
+    Art28Item, CountryCode, DpaData, Id, ItemStatus, Organisation, SccModule, ScopeCheck,
+    TransferMechanism,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -100,9 +101,6 @@ pub struct Safeguard {
     pub scc_module: Option<SccModule>,
     /// When the contract carrying the tool was concluded (old SCCs: no new ones from 2021-09-27).
     pub contract_signed_on: Option<NaiveDate>,
-    /// The user checked that the recipient is inside a partial adequacy decision's scope
-    /// (PIPEDA, APPI private sector, …). The US DPF list is `dpf_certified` on the recipient.
-    pub scope_confirmed: bool,
     pub tia: Option<Tia>,
 }
 
@@ -114,7 +112,6 @@ impl Default for Safeguard {
             instrument: None,
             scc_module: None,
             contract_signed_on: None,
-            scope_confirmed: false,
             tia: None,
         }
     }
@@ -136,7 +133,8 @@ pub struct Vendor {
     pub id: Id,
     pub name: String,
     pub location: Location,
-    pub dpf_certified: bool,
+    /// What the user found checking the recipient against adequacy scopes (the DPF list, …).
+    pub scope_checks: Vec<ScopeCheck>,
     /// The vendor's current subprocessor list.
     pub subprocessors: Vec<Subprocessor>,
 }
@@ -149,7 +147,8 @@ pub struct Subprocessor {
     pub vendor_id: Option<Id>,
     pub name: String,
     pub location: Location,
-    pub dpf_certified: bool,
+    /// What the user found checking the recipient against adequacy scopes (the DPF list, …).
+    pub scope_checks: Vec<ScopeCheck>,
     pub role: Role,
     pub safeguard: Safeguard,
     pub subprocessors: Vec<Subprocessor>,
@@ -187,7 +186,8 @@ pub struct VendorUse {
 pub struct OtherRecipient {
     pub name: String,
     pub location: Location,
-    pub dpf_certified: bool,
+    /// What the user found checking the recipient against adequacy scopes (the DPF list, …).
+    pub scope_checks: Vec<ScopeCheck>,
     pub role: Role,
     pub safeguard: Safeguard,
 }

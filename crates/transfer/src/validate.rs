@@ -25,6 +25,11 @@ pub(crate) fn dataset(d: &Dataset) -> Result<(), DatasetError> {
             )));
         }
     }
+    if let Some(c) = d.eea_efta.iter().find(|c| !eea.contains(c)) {
+        return Err(DatasetError::Invalid(format!(
+            "{c} is listed among the EEA states outside the EU but not among the EEA countries"
+        )));
+    }
     let mut references = HashSet::new();
     let mut unique = |reference: &str| {
         if references.insert(reference.to_ascii_lowercase()) {
@@ -45,6 +50,23 @@ pub(crate) fn dataset(d: &Dataset) -> Result<(), DatasetError> {
         }
         if let Some(end) = a.ends_on {
             in_order(&row, ("adopted_on", a.adopted_on), ("ends_on", end))?;
+        }
+        if let Some(e) = a
+            .applied_early
+            .iter()
+            .find(|e| !d.eea_efta.contains(&e.country))
+        {
+            return Err(DatasetError::Invalid(format!(
+                "{row}: {} applies it early but is not an EEA state outside the EU",
+                e.country
+            )));
+        }
+        if let Some(eea) = a.eea_incorporated_on() {
+            in_order(
+                &row,
+                ("adopted_on", a.adopted_on),
+                ("eea incorporated_on", eea),
+            )?;
         }
         in_order(&row, ("verified_on", a.verified_on), ("date", d.date))?;
     }

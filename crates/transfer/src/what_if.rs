@@ -62,7 +62,11 @@ impl Dataset {
                         new_contracts_invalid_from: None,
                         reason: HYPOTHESIS_REASON.to_string(),
                         source: g.source.clone(),
+                        oj: g.oj.clone(),
+                        oj_verify: false,
                         verified_on: self.date,
+                        verify: false,
+                        verify_note: String::new(),
                     };
                     ds.invalidated.retain(|i| !same(&i.reference));
                     ds.invalidated.push(row);

@@ -1,6 +1,6 @@
 //! The reference dataset: the built-in file loads, and a bad file is refused with a clear message.
 
-use dpadesk_transfer::{Dataset, DatasetError, SUPPORTED_FORMAT};
+use dpadesk_transfer::{Dataset, DatasetError, EeaIncorporation, SUPPORTED_FORMAT};
 
 const BUILTIN: &str = include_str!("../data/dataset.json");
 
@@ -35,6 +35,7 @@ fn builtin_dataset_loads_with_its_rows() {
         ("2000/520/EC", "2015-10-06"),
         ("(EU) 2016/1250", "2020-07-16"),
         ("2010/87/EU", "2022-12-27"),
+        ("2002/16/EC", "2022-12-27"),
     ] {
         assert_eq!(
             ds.invalidated(reference).unwrap().invalid_from.to_string(),
@@ -45,7 +46,72 @@ fn builtin_dataset_loads_with_its_rows() {
     for c in ["US", "CN", "RU", "IN"] {
         assert!(ds.laws_of(&c.parse().unwrap()).is_some(), "{c}");
     }
-    assert_eq!(ds.info().unverified_rows, 2);
+    // Three rows unconfirmed in their facts (the UK renewal, the controller-to-processor SCCs
+    // of 2001, one US law note) and those whose Official Journal reference was not read on
+    // EUR-Lex; Settings lists each with where to read it.
+    let info = ds.info();
+    let unread_oj = ds
+        .adequacy
+        .iter()
+        .filter(|a| a.oj_verify && !a.verify)
+        .count()
+        + ds.invalidated
+            .iter()
+            .filter(|i| i.oj_verify && !i.verify)
+            .count();
+    assert_eq!(info.unverified_rows, 3 + unread_oj);
+    assert_eq!(info.to_verify.len(), info.unverified_rows);
+    let dpf = info
+        .to_verify
+        .iter()
+        .find(|r| r.reference == "(EU) 2023/1795")
+        .unwrap();
+    assert!(dpf.note.starts_with("OJ L 231, 20.9.2023"), "{}", dpf.note);
+    assert!(dpf.source.starts_with("https://eur-lex.europa.eu/"));
+    assert!(
+        !info
+            .to_verify
+            .iter()
+            .any(|r| r.reference == "(EU) 2026/179"),
+        "read on EUR-Lex"
+    );
+    // Every row says where it was published, and the EEA states outside the EU are known.
+    assert!(ds.adequacy.iter().all(|a| a.oj.starts_with("OJ L")));
+    assert!(ds.invalidated.iter().all(|i| i.oj.starts_with("OJ L")));
+    assert_eq!(ds.eea_efta.len(), 3);
+    let brazil = ds
+        .adequacy
+        .iter()
+        .find(|a| a.reference == "(EU) 2026/179")
+        .unwrap();
+    assert_eq!(brazil.eea, EeaIncorporation::Pending);
+}
+
+#[test]
+fn an_eea_state_outside_the_eu_must_be_in_the_eea() {
+    let mut ds = Dataset::builtin();
+    ds.eea_efta.push("CH".parse().unwrap());
+    let json = serde_json::to_vec(&ds).unwrap();
+    let e = Dataset::from_json(&json).unwrap_err().to_string();
+    assert!(
+        e.contains("CH is listed among the EEA states outside the EU"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_decision_cannot_join_the_eea_agreement_before_it_was_adopted() {
+    let mut ds = Dataset::builtin();
+    let korea = ds
+        .adequacy
+        .iter_mut()
+        .find(|a| a.reference == "(EU) 2022/254")
+        .unwrap();
+    korea.eea = EeaIncorporation::IncorporatedOn("2020-01-01".parse().unwrap());
+    let e = Dataset::from_json(&serde_json::to_vec(&ds).unwrap())
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("eea incorporated_on"), "{e}");
 }
 
 #[test]

@@ -2,7 +2,10 @@
 //! severities, and no others). The seeds' cases come first.
 
 use chrono::NaiveDate;
-use dpadesk_model::{Art28Item, CountryCode, Id, SccModule, TransferMechanism as M};
+use dpadesk_model::{
+    AdequacyScope, Art28Item, CheckOutcome, CountryCode, Id, SccModule, ScopeCheck,
+    TransferMechanism as M,
+};
 use dpadesk_transfer::{
     ActivityFlows, Dataset, Destination, DpaFacts, Exporter, Finding, Hypothesis, Location, Named,
     PendingChange, Register, Role, RuleId, Safeguard, Severity, Subprocessor, Tia, Vendor,
@@ -57,6 +60,23 @@ fn vendor(name: &str, location: Location) -> Vendor {
         name: name.to_string(),
         location,
         ..Vendor::default()
+    }
+}
+
+fn scope_check(scope: AdequacyScope, outcome: CheckOutcome) -> ScopeCheck {
+    ScopeCheck {
+        scope,
+        outcome,
+        checked_on: Some(day("2026-11-02")),
+        source: "https://www.dataprivacyframework.gov/list".into(),
+    }
+}
+
+/// The vendor with one scope condition checked.
+fn checked(v: Vendor, scope: AdequacyScope, outcome: CheckOutcome) -> Vendor {
+    Vendor {
+        scope_checks: vec![scope_check(scope, outcome)],
+        ..v
     }
 }
 
@@ -150,9 +170,9 @@ fn emaillabs(cloudflare: Subprocessor) -> Register {
     via("Vercom S.A.", "PL", vec![cloudflare])
 }
 
-fn cloudflare(dpf_certified: bool) -> Subprocessor {
+fn cloudflare(dpf: CheckOutcome) -> Subprocessor {
     Subprocessor {
-        dpf_certified,
+        scope_checks: vec![scope_check(AdequacyScope::DpfListed, dpf)],
         ..sub("Cloudflare, Inc.", at("US"), sg(M::Dpf))
     }
 }
@@ -219,9 +239,12 @@ use RuleId as R;
 use Severity as S;
 
 fn scenarios() -> Vec<Scenario> {
-    let us_dpf = || Vendor {
-        dpf_certified: true,
-        ..vendor("Zoom Video Communications", at("US"))
+    let us_dpf = || {
+        checked(
+            vendor("Zoom Video Communications", at("US")),
+            AdequacyScope::DpfListed,
+            CheckOutcome::Inside,
+        )
     };
     vec![
         // --- the seeds' cases
@@ -329,13 +352,13 @@ fn scenarios() -> Vec<Scenario> {
         s(
             "emaillabs: Cloudflare on DPF, not marked certified",
             "2025-01-15",
-            emaillabs(cloudflare(false)),
+            emaillabs(cloudflare(CheckOutcome::NotChecked)),
             &[(R::AdequacyScopeUnverified, S::High)],
         ),
         s(
             "emaillabs: Cloudflare on DPF, marked certified",
             "2025-01-15",
-            emaillabs(cloudflare(true)),
+            emaillabs(cloudflare(CheckOutcome::Inside)),
             &[],
         ),
         s(
@@ -655,12 +678,13 @@ fn scenarios() -> Vec<Scenario> {
             "Canada with PIPEDA confirmed",
             "2024-01-01",
             one(
-                vendor("Maple Corp.", at("CA")),
+                checked(
+                    vendor("Maple Corp.", at("CA")),
+                    AdequacyScope::PipedaSubject,
+                    CheckOutcome::Inside,
+                ),
                 Role::Processor,
-                Safeguard {
-                    scope_confirmed: true,
-                    ..sg(M::Adequacy)
-                },
+                sg(M::Adequacy),
             ),
             &[],
         ),
@@ -668,12 +692,13 @@ fn scenarios() -> Vec<Scenario> {
             "Japan before its decision",
             "2018-06-01",
             one(
-                vendor("Nippon KK", at("JP")),
+                checked(
+                    vendor("Nippon KK", at("JP")),
+                    AdequacyScope::AppiPrivateSector,
+                    CheckOutcome::Inside,
+                ),
                 Role::Processor,
-                Safeguard {
-                    scope_confirmed: true,
-                    ..sg(M::Adequacy)
-                },
+                sg(M::Adequacy),
             ),
             &[(R::AdequacyAbsent, S::Blocker)],
         ),
@@ -681,12 +706,13 @@ fn scenarios() -> Vec<Scenario> {
             "Japan, APPI private sector confirmed",
             "2019-02-01",
             one(
-                vendor("Nippon KK", at("JP")),
+                checked(
+                    vendor("Nippon KK", at("JP")),
+                    AdequacyScope::AppiPrivateSector,
+                    CheckOutcome::Inside,
+                ),
                 Role::Processor,
-                Safeguard {
-                    scope_confirmed: true,
-                    ..sg(M::Adequacy)
-                },
+                sg(M::Adequacy),
             ),
             &[],
         ),
@@ -694,12 +720,13 @@ fn scenarios() -> Vec<Scenario> {
             "Korea before its decision",
             "2021-12-16",
             one(
-                vendor("Seoul Co.", at("KR")),
+                checked(
+                    vendor("Seoul Co.", at("KR")),
+                    AdequacyScope::PipaSubject,
+                    CheckOutcome::Inside,
+                ),
                 Role::Processor,
-                Safeguard {
-                    scope_confirmed: true,
-                    ..sg(M::Adequacy)
-                },
+                sg(M::Adequacy),
             ),
             &[(R::AdequacyAbsent, S::Blocker)],
         ),
@@ -707,12 +734,13 @@ fn scenarios() -> Vec<Scenario> {
             "Brazil under its new decision, an LGPD recipient",
             "2026-02-01",
             one(
-                vendor("São Paulo Ltda.", at("BR")),
+                checked(
+                    vendor("São Paulo Ltda.", at("BR")),
+                    AdequacyScope::LgpdSubject,
+                    CheckOutcome::Inside,
+                ),
                 Role::Processor,
-                Safeguard {
-                    scope_confirmed: true,
-                    ..sg(M::Adequacy)
-                },
+                sg(M::Adequacy),
             ),
             &[],
         ),
@@ -1049,6 +1077,245 @@ fn scenarios() -> Vec<Scenario> {
             &[(R::DpaMissing, S::High)],
         ),
     ]
+    .into_iter()
+    .chain(legal_review())
+    .collect()
+}
+
+/// The exporter established in `country` instead of Poland.
+fn from(country: &str, r: Register) -> Register {
+    tweak(r, |r| r.organisation.country = Some(cc(country)))
+}
+
+/// A DPA naming `instrument` as its SCCs, signed on `signed`, with a TIA.
+fn sccs_named(instrument: &str, signed: &str) -> Register {
+    one(
+        vendor("Acme Inc.", at("US")),
+        Role::Processor,
+        Safeguard {
+            instrument: Some(instrument.into()),
+            contract_signed_on: Some(day(signed)),
+            ..scc_with_tia()
+        },
+    )
+}
+
+/// The classes an independent legal review found misjudged, each on both sides of its line,
+/// written from the texts: Art. 45(1) and the DPF decision's Annex I (only listed
+/// organisations), Art. 45(3) with the EEA Agreement's Art. 7 and JCD 154/2018 (a decision
+/// binds Iceland, Liechtenstein and Norway once incorporated or applied there), Art. 44 (an
+/// international organisation is a destination), 2010/87/EU Art. 7 and (EU) 2021/914 Art. 4.
+fn legal_review() -> Vec<Scenario> {
+    let us = |dpf| checked(vendor("Acme Inc.", at("US")), AdequacyScope::DpfListed, dpf);
+    let brazil = || {
+        checked(
+            vendor("São Paulo Ltda.", at("BR")),
+            AdequacyScope::LgpdSubject,
+            CheckOutcome::Inside,
+        )
+    };
+    let korea = || {
+        checked(
+            vendor("Seoul Co.", at("KR")),
+            AdequacyScope::PipaSubject,
+            CheckOutcome::Inside,
+        )
+    };
+    let un = || {
+        vendor(
+            "UN agency",
+            Location {
+                international_organisation: Some("UN".into()),
+                ..at("US")
+            },
+        )
+    };
+    vec![
+        // DPF participation: certified, not certified, not checked.
+        s(
+            "DPF: certified on the list",
+            "2024-06-01",
+            one(us(CheckOutcome::Inside), Role::Processor, sg(M::Dpf)),
+            &[],
+        ),
+        s(
+            "DPF: nobody checked the list",
+            "2024-06-01",
+            one(us(CheckOutcome::NotChecked), Role::Processor, sg(M::Dpf)),
+            &[(R::AdequacyScopeUnverified, S::High)],
+        ),
+        s(
+            "DPF: checked and not on the list, relied on under the DPF",
+            "2024-06-01",
+            one(us(CheckOutcome::Outside), Role::Processor, sg(M::Dpf)),
+            &[(R::OutsideAdequacyScope, S::Blocker)],
+        ),
+        s(
+            "DPF: not on the list, relied on as adequacy",
+            "2024-06-01",
+            one(us(CheckOutcome::Outside), Role::Processor, sg(M::Adequacy)),
+            &[(R::OutsideAdequacyScope, S::Blocker)],
+        ),
+        s(
+            "DPF: not on the list, but under SCCs with a TIA",
+            "2024-06-01",
+            one(us(CheckOutcome::Outside), Role::Processor, scc_with_tia()),
+            &[],
+        ),
+        s(
+            "DPF: not on the list, before the DPF existed",
+            "2023-07-09",
+            one(us(CheckOutcome::Outside), Role::Processor, sg(M::Dpf)),
+            &[(R::AdequacyAbsent, S::Blocker)],
+        ),
+        s(
+            "DPF: a subprocessor known not to be on the list",
+            "2024-06-01",
+            emaillabs(cloudflare(CheckOutcome::Outside)),
+            &[(R::OutsideAdequacyScope, S::Blocker)],
+        ),
+        // Every other scope condition has the same three states.
+        s(
+            "Canada: checked, not subject to PIPEDA",
+            "2024-06-01",
+            one(
+                checked(
+                    vendor("Provincial Agency", at("CA")),
+                    AdequacyScope::PipedaSubject,
+                    CheckOutcome::Outside,
+                ),
+                Role::Processor,
+                sg(M::Adequacy),
+            ),
+            &[(R::OutsideAdequacyScope, S::Blocker)],
+        ),
+        s(
+            "Japan: checked, not an APPI private-sector business",
+            "2024-06-01",
+            one(
+                checked(
+                    vendor("Tokyo Metropolitan Office", at("JP")),
+                    AdequacyScope::AppiPrivateSector,
+                    CheckOutcome::Outside,
+                ),
+                Role::Processor,
+                sg(M::Adequacy),
+            ),
+            &[(R::OutsideAdequacyScope, S::Blocker)],
+        ),
+        s(
+            "Japan: the APPI check is not the DPF's",
+            "2024-06-01",
+            one(
+                checked(
+                    vendor("Nippon KK", at("JP")),
+                    AdequacyScope::DpfListed,
+                    CheckOutcome::Inside,
+                ),
+                Role::Processor,
+                sg(M::Adequacy),
+            ),
+            &[(R::AdequacyScopeUnverified, S::High)],
+        ),
+        // EEA EFTA exporters: a decision binds them once part of the EEA Agreement.
+        s(
+            "Brazil from Poland: the decision binds EU exporters",
+            "2026-06-01",
+            one(brazil(), Role::Processor, sg(M::Adequacy)),
+            &[],
+        ),
+        s(
+            "Brazil from Norway: not yet part of the EEA Agreement",
+            "2026-06-01",
+            from("NO", one(brazil(), Role::Processor, sg(M::Adequacy))),
+            &[(R::AdequacyNotInEeaAgreement, S::Blocker)],
+        ),
+        s(
+            "Brazil from Iceland under SCCs with a TIA",
+            "2026-06-01",
+            from("IS", one(brazil(), Role::Processor, scc_with_tia())),
+            &[],
+        ),
+        s(
+            "Korea from Iceland before the EEA Joint Committee decision",
+            "2022-07-07",
+            from("IS", one(korea(), Role::Processor, sg(M::Adequacy))),
+            &[(R::AdequacyNotInEeaAgreement, S::Blocker)],
+        ),
+        s(
+            "Korea from Iceland on the day of the EEA Joint Committee decision",
+            "2022-07-08",
+            from("IS", one(korea(), Role::Processor, sg(M::Adequacy))),
+            &[],
+        ),
+        s(
+            "Korea from Norway, which applied it from its EU date",
+            "2022-01-10",
+            from("NO", one(korea(), Role::Processor, sg(M::Adequacy))),
+            &[],
+        ),
+        s(
+            "Brazil reached by a Norwegian processor's subprocessor",
+            "2026-06-01",
+            via(
+                "Nordic Hosting AS",
+                "NO",
+                vec![Subprocessor {
+                    scope_checks: vec![scope_check(
+                        AdequacyScope::LgpdSubject,
+                        CheckOutcome::Inside,
+                    )],
+                    ..sub("São Paulo Ltda.", at("BR"), sg(M::Adequacy))
+                }],
+            ),
+            &[(R::AdequacyNotInEeaAgreement, S::Blocker)],
+        ),
+        // International organisations are destinations of their own.
+        s(
+            "an international organisation without a decision, no tool",
+            "2026-06-01",
+            one(un(), Role::Controller, sg(M::Adequacy)),
+            &[(R::AdequacyAbsent, S::Blocker)],
+        ),
+        s(
+            "an international organisation without a decision, SCCs with a TIA",
+            "2026-06-01",
+            one(
+                un(),
+                Role::Controller,
+                Safeguard {
+                    scc_module: Some(SccModule::ControllerToController),
+                    ..scc_with_tia()
+                },
+            ),
+            &[],
+        ),
+        // The first controller-to-processor SCCs (2002/16/EC).
+        s(
+            "2002/16/EC signed before its repeal, in 2015",
+            "2015-01-01",
+            sccs_named("2002/16/EC", "2009-06-01"),
+            &[],
+        ),
+        s(
+            "2002/16/EC signed on the day its repeal took effect",
+            "2015-01-01",
+            sccs_named("2002/16/EC", "2010-05-15"),
+            &[(R::InvalidMechanism, S::Blocker)],
+        ),
+        s(
+            "2002/16/EC on the last day of the 2021 transition",
+            "2022-12-26",
+            sccs_named("2002/16/EC", "2009-06-01"),
+            &[],
+        ),
+        s(
+            "2002/16/EC after the 2021 transition",
+            "2022-12-27",
+            sccs_named("2002/16/EC", "2009-06-01"),
+            &[(R::InvalidMechanism, S::Blocker)],
+        ),
+    ]
 }
 
 fn outcome(findings: &[Finding]) -> Vec<(RuleId, Severity)> {
@@ -1170,10 +1437,11 @@ fn findings_are_sorted_most_severe_first_and_summarised() {
 #[test]
 fn what_if_lists_what_would_lose_its_basis() {
     let mut r = one(
-        Vendor {
-            dpf_certified: true,
-            ..vendor("Zoom Video Communications", at("US"))
-        },
+        checked(
+            vendor("Zoom Video Communications", at("US")),
+            AdequacyScope::DpfListed,
+            CheckOutcome::Inside,
+        ),
         Role::Processor,
         sg(M::Dpf),
     );

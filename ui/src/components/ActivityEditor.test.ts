@@ -5,7 +5,7 @@ import type { ActivityData } from '../lib/generated/ActivityData';
 import ActivityEditor from './ActivityEditor.svelte';
 
 const stamp = { created_at: '2024-01-01T00:00:00Z', updated_at: '2024-01-01T00:00:00Z' };
-const vendor = { id: 'ven-1', ...stamp, legal_name: 'Payroll Cloud GmbH', address: '', country: 'DE', services: [], contact: { name: '', email: '', phone: '' }, website: '', dpf_certified: false, notes: '' };
+const vendor = { id: 'ven-1', ...stamp, legal_name: 'Payroll Cloud GmbH', address: '', country: 'DE', services: [], contact: { name: '', email: '', phone: '' }, website: '', international_organisation: null, scope_checks: [], remote_access_from: [], aliases: [], notes: '' };
 const measure = { id: 'm-1', ...stamp, group: 'data_access_control', title: 'Role-based access', description: '' };
 
 function core(create: (data: ActivityData) => unknown = (data) => ({ id: 'act-1', ...stamp, ...data })) {

@@ -6,8 +6,12 @@ import type { ReferenceDataset } from '../lib/generated/ReferenceDataset';
 import { formatDate } from '../lib/i18n.svelte';
 import SettingsView from './SettingsView.svelte';
 
-const builtin: DatasetInfo = { format: 1, version: '2026.05.1', date: '2026-05-01', note: 'Facts up to May 2026.', unverified_rows: 4 };
-const newer: DatasetInfo = { format: 1, version: '2026.09.1', date: '2026-09-01', note: '', unverified_rows: 0 };
+const row = (reference: string) => ({ reference, name: `Row ${reference}`, note: 'Not read on EUR-Lex.', source: `https://eur-lex.europa.eu/${reference}` });
+const builtin: DatasetInfo = {
+  format: 1, version: '2026.05.1', date: '2026-05-01', note: 'Facts up to May 2026.', unverified_rows: 4,
+  to_verify: ['(EU) 2025/2574', '2002/16/EC', 'FISA 702', 'Other'].map(row),
+};
+const newer: DatasetInfo = { format: 1, version: '2026.09.1', date: '2026-09-01', note: '', unverified_rows: 0, to_verify: [] };
 const builtinInUse: ReferenceDataset = { in_use: builtin, loaded: false, builtin };
 const newerInUse: ReferenceDataset = { in_use: newer, loaded: true, builtin };
 
@@ -49,6 +53,10 @@ describe('the reference dataset in Settings', () => {
     expect(text('dataset-date')).toBe(formatDate('2026-05-01'));
     expect(text('dataset-source')).toBe('Built into this version of DPA Desk');
     expect(text('dataset-unverified')).toContain('4 rows not yet confirmed from an official text');
+    const rows = screen.getAllByTestId('dataset-row-to-verify');
+    expect(rows).toHaveLength(4);
+    expect(rows[1].textContent).toContain('2002/16/EC Row 2002/16/EC: Not read on EUR-Lex.');
+    expect(rows[1].textContent).toContain('https://eur-lex.europa.eu/2002/16/EC');
     expect(screen.getByTestId('dataset-note').textContent).toBe('Facts up to May 2026.');
     expect(document.getElementById('dataset-reset')).toBeNull();
     const input = fileInput();
@@ -63,6 +71,7 @@ describe('the reference dataset in Settings', () => {
     expect(text('dataset-source')).toContain('A file you loaded');
     expect(screen.getByTestId('dataset-builtin').textContent).toBe(`Built-in dataset: version 2026.05.1 of ${formatDate('2026-05-01')}`);
     expect(text('dataset-unverified')).toBe('Every row confirmed from an official text');
+    expect(screen.queryByTestId('dataset-to-verify')).toBeNull();
     expect(document.getElementById('dataset-reset')).not.toBeNull();
   });
 

@@ -61,7 +61,7 @@ describe('ProcessorView', () => {
       client_dpo: null,
       processing_categories: ['Payslips', 'Tax filings'],
       subprocessor_vendor_ids: ['ven-1'],
-      transfers: [{ recipient: 'Cloud Co', country: 'US', mechanism: 'scc', safeguards: '' }],
+      transfers: [{ recipient: 'Cloud Co', country: 'US', international_organisation: null, mechanism: 'scc', safeguards: '' }],
       measure_ids: ['m1'],
       dpa_reference: '',
       dpa_signed_on: null,

@@ -39,7 +39,7 @@ const findings: Finding[] = [
 ];
 
 const report = (list: Finding[], as_of = '2025-03-01'): CheckReport => ({ as_of, dataset_version: '2025.1', findings: list });
-const dataset: DatasetInfo = { format: 1, version: '2025.1', date: '2025-02-15', note: '', unverified_rows: 3 };
+const dataset: DatasetInfo = { format: 1, version: '2025.1', date: '2025-02-15', note: '', unverified_rows: 3, to_verify: [] };
 const datasets: ReferenceDataset = { in_use: dataset, loaded: false, builtin: dataset };
 
 function core(answer: (args: Record<string, unknown>) => unknown) {

@@ -35,13 +35,15 @@ afterEach(() => {
 });
 
 describe('VendorForm', () => {
-  it('sends the partial-adequacy tick and the remote-access countries, upper-cased', async () => {
+  it('sends a checked scope condition and the remote-access countries, upper-cased', async () => {
     const sent = recordSaves();
     const onsaved = vi.fn();
     render(VendorForm, { onsaved, oncancel: vi.fn() });
     await fireEvent.input(document.querySelector('#vendor-name')!, { target: { value: 'Support Co' } });
     await fireEvent.input(document.querySelector('#vendor-country')!, { target: { value: 'ca' } });
-    await fireEvent.click(screen.getByLabelText('Falls within the scope of a partial adequacy decision'));
+    await fireEvent.click(screen.getByTestId('add-scope-check'));
+    expect(screen.getByLabelText<HTMLSelectElement>('Condition').value).toBe('pipeda_subject');
+    await fireEvent.input(screen.getByLabelText('Where (list entry or source)'), { target: { value: 'Vendor statement 2026' } });
     await typeRemote('us, in');
     expect(chips()).toEqual(['US', 'IN']);
     await fireEvent.click(screen.getByTestId('save-vendor'));
@@ -52,40 +54,79 @@ describe('VendorForm', () => {
     expect(sent[0].data).toMatchObject({
       legal_name: 'Support Co',
       country: 'CA',
-      adequacy_scope_confirmed: true,
+      scope_checks: [{ scope: 'pipeda_subject', outcome: 'inside', source: 'Vendor statement 2026' }],
       remote_access_from: ['US', 'IN'],
     });
+    expect(sent[0].data.scope_checks[0].checked_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
-  it('starts new vendors unticked and without remote access', async () => {
+  it('starts new vendors with nothing checked and without remote access', async () => {
     const sent = recordSaves();
     const onsaved = vi.fn();
     render(VendorForm, { onsaved, oncancel: vi.fn() });
-    expect(screen.getByLabelText<HTMLInputElement>('Falls within the scope of a partial adequacy decision').checked).toBe(false);
+    expect(screen.getByLabelText<HTMLSelectElement>('EU-US Data Privacy Framework').value).toBe('not_checked');
+    expect(screen.queryByLabelText('Checked on')).toBeNull();
     expect(chips()).toEqual([]);
     await fireEvent.input(document.querySelector('#vendor-name')!, { target: { value: 'Plain Ltd' } });
     await fireEvent.click(screen.getByTestId('save-vendor'));
     await vi.waitFor(() => expect(onsaved).toHaveBeenCalledOnce());
-    expect(sent[0].data).toMatchObject({ adequacy_scope_confirmed: false, remote_access_from: [] });
+    expect(sent[0].data).toMatchObject({ scope_checks: [], international_organisation: null, remote_access_from: [] });
   });
 
-  it('edits a vendor’s existing values: removes a country and clears the tick', async () => {
+  it('records a vendor checked and not found on the DPF list, with the day and the entry', async () => {
+    const sent = recordSaves();
+    const onsaved = vi.fn();
+    render(VendorForm, { onsaved, oncancel: vi.fn() });
+    await fireEvent.input(document.querySelector('#vendor-name')!, { target: { value: 'Plain Inc.' } });
+    await fireEvent.change(screen.getByLabelText('EU-US Data Privacy Framework'), { target: { value: 'outside' } });
+    await fireEvent.input(screen.getByLabelText('Checked on'), { target: { value: '2026-11-02' } });
+    await fireEvent.input(screen.getByLabelText('Where (list entry or source)'), { target: { value: 'https://www.dataprivacyframework.gov/list' } });
+    await fireEvent.click(screen.getByTestId('save-vendor'));
+    await vi.waitFor(() => expect(onsaved).toHaveBeenCalledOnce());
+    expect(sent[0].data.scope_checks).toEqual([
+      { scope: 'dpf_listed', outcome: 'outside', checked_on: '2026-11-02', source: 'https://www.dataprivacyframework.gov/list' },
+    ]);
+  });
+
+  it('sends an international organisation by its code and no day for an emptied date', async () => {
+    const sent = recordSaves();
+    const onsaved = vi.fn();
+    render(VendorForm, { onsaved, oncancel: vi.fn() });
+    await fireEvent.input(document.querySelector('#vendor-name')!, { target: { value: 'European Patent Office' } });
+    await fireEvent.input(document.querySelector('#vendor-country')!, { target: { value: 'DE' } });
+    await fireEvent.input(screen.getByLabelText('International organisation'), { target: { value: ' EPO ' } });
+    await fireEvent.change(screen.getByLabelText('EU-US Data Privacy Framework'), { target: { value: 'inside' } });
+    await fireEvent.input(screen.getByLabelText('Checked on'), { target: { value: '' } });
+    await fireEvent.click(screen.getByTestId('save-vendor'));
+    await vi.waitFor(() => expect(onsaved).toHaveBeenCalledOnce());
+    expect(sent[0].data).toMatchObject({ international_organisation: 'EPO', country: 'DE' });
+    expect(sent[0].data.scope_checks).toEqual([{ scope: 'dpf_listed', outcome: 'inside', checked_on: null, source: '' }]);
+  });
+
+  it('edits a vendor’s existing values: removes a country, a check and sets DPF back to not checked', async () => {
     const sent = recordSaves();
     const onsaved = vi.fn();
     const vendor: Vendor = {
       id: 'ven-1', ...stamp, ...blankVendor(), legal_name: 'Cloud KK', country: 'JP',
-      adequacy_scope_confirmed: true, remote_access_from: ['US', 'PH'],
+      scope_checks: [
+        { scope: 'appi_private_sector', outcome: 'inside', checked_on: '2025-01-02', source: '' },
+        { scope: 'dpf_listed', outcome: 'inside', checked_on: '2025-01-02', source: '' },
+      ],
+      remote_access_from: ['US', 'PH'],
     };
     render(VendorForm, { vendor, onsaved, oncancel: vi.fn() });
-    const tick = screen.getByLabelText<HTMLInputElement>('Falls within the scope of a partial adequacy decision');
-    expect(tick.checked).toBe(true);
+    expect(screen.getByLabelText<HTMLSelectElement>('EU-US Data Privacy Framework').value).toBe('inside');
+    expect(screen.getAllByTestId('scope-check')).toHaveLength(1);
     expect(chips()).toEqual(['US', 'PH']);
     await fireEvent.click(screen.getAllByTestId('chip-remove')[0]);
-    await fireEvent.click(tick);
+    await fireEvent.click(screen.getByTestId('remove-scope-check'));
+    await fireEvent.change(screen.getByLabelText('EU-US Data Privacy Framework'), { target: { value: 'not_checked' } });
     await fireEvent.click(screen.getByTestId('save-vendor'));
     await vi.waitFor(() => expect(onsaved).toHaveBeenCalledOnce());
     expect(sent[0]).toMatchObject({ cmd: 'vendor_update', id: 'ven-1' });
-    expect(sent[0].data).toMatchObject({ adequacy_scope_confirmed: false, remote_access_from: ['PH'] });
+    expect(sent[0].data).toMatchObject({ scope_checks: [], remote_access_from: ['PH'] });
+    // The form edits its own copy: the record it was given is unchanged until saved.
+    expect(vendor.scope_checks).toHaveLength(2);
   });
 
   it('refuses a remote-access entry that is not a two-letter code before asking the core', async () => {

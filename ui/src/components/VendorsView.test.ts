@@ -57,6 +57,26 @@ describe('VendorsView', () => {
     expect(await screen.findByTestId('no-subprocessors')).toBeTruthy();
   });
 
+  it('shows what was found on the DPF list and for partial decisions, with when and where', async () => {
+    const notListed: Vendor = {
+      ...hoster, id: 'ven-3', legal_name: 'Plain Inc.', country: 'US',
+      scope_checks: [
+        { scope: 'dpf_listed', outcome: 'outside', checked_on: '2026-11-02', source: 'https://www.dataprivacyframework.gov/list' },
+        { scope: 'pipeda_subject', outcome: 'inside', checked_on: null, source: 'Vendor statement' },
+      ],
+    };
+    core((cmd) => (cmd === 'vendor_list' ? [notListed, mailer] : undefined));
+    render(VendorsView, { organisation: acme, organisations: [acme] });
+    await fireEvent.click((await screen.findAllByTestId('vendor-row'))[1]);
+    const detail = screen.getByTestId('vendor-detail');
+    expect(screen.getByTestId('dpf-badge').textContent).toBe('Not on the DPF list');
+    expect(detail.textContent).toMatch(/Not certified \(checked on [^,]*2[^,]*, 2026, https:\/\/www\.dataprivacyframework\.gov\/list\)/);
+    expect(detail.textContent).toContain('Canada: subject to PIPEDA: Inside the scope (Vendor statement)');
+    await fireEvent.click(screen.getAllByTestId('vendor-row')[0]);
+    expect(screen.queryByTestId('dpf-badge')).toBeNull();
+    expect(screen.getByTestId('vendor-detail').textContent).toContain('Not checked');
+  });
+
   it('shows why the core refuses to delete a vendor in use, and keeps it', async () => {
     const message = 'Mailer Ltd is used by 1 agreement and 2 activities; remove those first.';
     const calls = core((cmd) => {

@@ -24,7 +24,7 @@ export function blankActivity(organisation_id: string): ActivityData {
 export function blankVendor(): VendorData {
   return {
     legal_name: '', aliases: [], address: '', country: null, services: [],
-    contact: { name: '', email: '', phone: '' }, website: '', dpf_certified: false,
-    adequacy_scope_confirmed: false, remote_access_from: [], notes: '',
+    contact: { name: '', email: '', phone: '' }, website: '', international_organisation: null,
+    scope_checks: [], remote_access_from: [], notes: '',
   };
 }

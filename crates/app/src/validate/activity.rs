@@ -34,6 +34,10 @@ impl Editable for ActivityData {
         for r in &mut self.recipients {
             trim(&mut r.name);
         }
+        for t in &mut self.transfers {
+            trim(&mut t.recipient);
+            trim_optional(&mut t.international_organisation);
+        }
         trim_all(&mut self.systems);
         trim_all(&mut self.data_locations);
         canonical_ids(&mut self.measure_ids);

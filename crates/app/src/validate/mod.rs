@@ -72,6 +72,16 @@ pub(crate) fn trim(s: &mut String) {
     }
 }
 
+/// An optional name trimmed; a blank one is no name.
+pub(crate) fn trim_optional(s: &mut Option<String>) {
+    if let Some(v) = s {
+        trim(v);
+        if v.is_empty() {
+            *s = None;
+        }
+    }
+}
+
 pub(crate) fn trim_all(list: &mut Vec<String>) {
     list.iter_mut().for_each(trim);
     list.retain(|s| !s.is_empty());

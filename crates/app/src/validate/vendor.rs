@@ -1,7 +1,7 @@
 //! Checks for vendors of the catalogue.
 
 use super::*;
-use dpadesk_model::{Vendor, VendorData};
+use dpadesk_model::{Vendor, VendorData, record_check};
 
 impl Editable for VendorData {
     fn indexed(record: &Vendor) -> Option<Indexed<'_>> {
@@ -20,6 +20,12 @@ impl Editable for VendorData {
         trim_all(&mut self.services);
         trim_all(&mut self.aliases);
         tidy_contact(&mut self.contact);
+        trim_optional(&mut self.international_organisation);
+        // One check per scope, the last one given; "not checked" is no check at all.
+        for mut c in std::mem::take(&mut self.scope_checks) {
+            trim(&mut c.source);
+            record_check(&mut self.scope_checks, c);
+        }
     }
 
     fn check(&self) -> Vec<FieldError> {
@@ -40,5 +46,48 @@ impl Editable for VendorData {
 
     fn unique_name(&self) -> Option<&str> {
         Some(&self.legal_name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dpadesk_model::{AdequacyScope, CheckOutcome, ScopeCheck};
+
+    fn check(scope: AdequacyScope, outcome: CheckOutcome, source: &str) -> ScopeCheck {
+        ScopeCheck {
+            scope,
+            outcome,
+            checked_on: None,
+            source: source.into(),
+        }
+    }
+
+    #[test]
+    fn a_scope_is_kept_once_as_last_given_and_not_checked_is_dropped() {
+        let mut v = VendorData {
+            legal_name: "Acme".into(),
+            international_organisation: Some("  ".into()),
+            scope_checks: vec![
+                check(AdequacyScope::DpfListed, CheckOutcome::Inside, ""),
+                check(AdequacyScope::PipedaSubject, CheckOutcome::NotChecked, ""),
+                check(
+                    AdequacyScope::DpfListed,
+                    CheckOutcome::Outside,
+                    " list entry ",
+                ),
+            ],
+            ..Default::default()
+        };
+        v.normalise();
+        assert_eq!(
+            v.scope_checks,
+            [check(
+                AdequacyScope::DpfListed,
+                CheckOutcome::Outside,
+                "list entry"
+            )]
+        );
+        assert_eq!(v.international_organisation, None);
     }
 }

@@ -2,8 +2,11 @@
 
 use super::{Document, Fields, Listed, set, set_list};
 use crate::parse;
+use chrono::NaiveDate;
 use dpadesk_app::{App, AppResult};
-use dpadesk_model::{CountryCode, Vendor, VendorData};
+use dpadesk_model::{
+    AdequacyScope, CheckOutcome, CountryCode, ScopeCheck, Vendor, VendorData, record_check,
+};
 
 #[derive(Debug, Default, clap::Args)]
 pub struct VendorFields {
@@ -13,7 +16,8 @@ pub struct VendorFields {
     /// Another name lists use for the vendor, e.g. AWS (repeat for several; replaces the list).
     #[arg(long = "alias")]
     aliases: Vec<String>,
-    #[arg(long, value_parser = parse::country)]
+    /// Where the vendor is established (ISO code); an international organisation's seat.
+    #[arg(long, value_parser = parse::vendor_country)]
     country: Option<CountryCode>,
     #[arg(long)]
     address: Option<String>,
@@ -22,12 +26,29 @@ pub struct VendorFields {
     services: Vec<String>,
     #[arg(long)]
     website: Option<String>,
-    /// Whether the vendor is certified under the EU-US Data Privacy Framework.
+    /// The vendor is an international organisation: its code in the reference dataset
+    /// (e.g. EPO) or its name; --country is then its seat.
     #[arg(long)]
-    dpf: Option<bool>,
-    /// Checked: the vendor is inside a partial adequacy decision's scope (PIPEDA, APPI, …).
+    international_organisation: Option<String>,
+    /// On the EU-US Data Privacy Framework list: certified, not-certified or not-checked.
+    #[arg(long, value_parser = parse::dpf)]
+    dpf: Option<CheckOutcome>,
+    /// The day the DPF list was checked (default: today, when --dpf is given).
+    #[arg(long, value_parser = parse::date)]
+    dpf_checked_on: Option<NaiveDate>,
+    /// Where it was checked: the vendor's DPF list entry.
     #[arg(long)]
-    adequacy_scope_confirmed: Option<bool>,
+    dpf_source: Option<String>,
+    /// A partial adequacy decision's condition checked for the vendor, SCOPE=STATE, e.g.
+    /// pipeda-subject=inside or appi-private-sector=outside (repeatable).
+    #[arg(long = "scope", value_parser = parse::scope_check)]
+    scopes: Vec<(AdequacyScope, CheckOutcome)>,
+    /// The day those conditions were checked (default: today).
+    #[arg(long, value_parser = parse::date)]
+    scope_checked_on: Option<NaiveDate>,
+    /// Where they were checked (a register, the vendor's statement).
+    #[arg(long)]
+    scope_source: Option<String>,
     /// A third country from which the vendor's staff or support reach the data (repeat for
     /// several; replaces the list).
     #[arg(long = "remote-access-from", value_parser = parse::country)]
@@ -50,11 +71,41 @@ impl Fields<VendorData> for VendorFields {
         set(&mut d.address, self.address);
         set_list(&mut d.services, self.services);
         set(&mut d.website, self.website);
-        set(&mut d.dpf_certified, self.dpf);
-        set(
-            &mut d.adequacy_scope_confirmed,
-            self.adequacy_scope_confirmed,
-        );
+        if let Some(io) = self.international_organisation {
+            d.international_organisation = Some(io.trim().to_string()).filter(|i| !i.is_empty());
+        }
+        let today = chrono::Local::now().date_naive();
+        let checked = |outcome, on: Option<NaiveDate>, source: &Option<String>| {
+            let done = outcome != CheckOutcome::NotChecked;
+            (
+                on.or(done.then_some(today)),
+                source.clone().unwrap_or_default(),
+            )
+        };
+        if let Some(outcome) = self.dpf {
+            let (checked_on, source) = checked(outcome, self.dpf_checked_on, &self.dpf_source);
+            record_check(
+                &mut d.scope_checks,
+                ScopeCheck {
+                    scope: AdequacyScope::DpfListed,
+                    outcome,
+                    checked_on,
+                    source,
+                },
+            );
+        }
+        for (scope, outcome) in self.scopes {
+            let (checked_on, source) = checked(outcome, self.scope_checked_on, &self.scope_source);
+            record_check(
+                &mut d.scope_checks,
+                ScopeCheck {
+                    scope,
+                    outcome,
+                    checked_on,
+                    source,
+                },
+            );
+        }
         set_list(&mut d.remote_access_from, self.remote_access_from);
         set(&mut d.contact.name, self.contact_name);
         set(&mut d.contact.email, self.contact_email);
@@ -71,7 +122,12 @@ impl Listed for VendorData {
             v.id.to_string(),
             v.legal_name.clone(),
             crate::output::opt(&v.country),
-            if v.dpf_certified { "yes" } else { "" }.into(),
+            match v.dpf() {
+                CheckOutcome::Inside => "certified",
+                CheckOutcome::Outside => "not certified",
+                CheckOutcome::NotChecked => "",
+            }
+            .into(),
             v.services.join(", "),
         ]
     }

@@ -41,10 +41,14 @@ pub fn vendors(ctx: &mut Ctx, vendors: &[&Vendor], anchor: Anchor, outline: &str
                 (w.get("field.services").into(), v.services.join("; ")),
                 (w.get("field.contact").into(), contact(&v.contact)),
                 (w.get("field.website").into(), v.website.trim().to_string()),
+                (w.get("field.dpf").into(), w.dpf(&v.scope_checks)),
                 (
-                    w.get("field.dpf").into(),
-                    w.get(if v.dpf_certified { "doc.yes" } else { "doc.no" })
-                        .to_string(),
+                    w.get("field.adequacy_scope").into(),
+                    w.scope_checks(&v.scope_checks),
+                ),
+                (
+                    w.get("field.international_organisation").into(),
+                    v.international_organisation.clone().unwrap_or_default(),
                 ),
                 (
                     w.get("field.remote_access").into(),

@@ -113,6 +113,19 @@ impl Text<'_> {
             .unwrap_or_else(|| self.param("instrument_name"))
     }
 
+    /// When and where the user checked the recipient's scope, as a clause ("" if unsaid).
+    fn checked(&self) -> String {
+        let (on, at) = (self.date("checked_on"), self.param("checked_at"));
+        match (on.is_empty(), at.is_empty()) {
+            (true, true) => String::new(),
+            (false, true) => self.w.fill("finding.checked.on", &[("on", &on)]),
+            (true, false) => self.w.fill("finding.checked.at", &[("at", &at)]),
+            (false, false) => self
+                .w
+                .fill("finding.checked.on_at", &[("on", &on), ("at", &at)]),
+        }
+    }
+
     fn missing_items(&self) -> String {
         self.param("missing_items")
             .split(',')
@@ -198,6 +211,32 @@ impl Text<'_> {
                     to,
                     ("reference", p("reference")),
                     ("scope", self.word("adequacyScope.", &p("scope"))),
+                ],
+            ),
+            RuleId::OutsideAdequacyScope => (
+                if p("scope") == "dpf_listed" {
+                    "finding.outside_adequacy_scope.dpf"
+                } else {
+                    "finding.outside_adequacy_scope"
+                },
+                vec![
+                    to,
+                    ("reference", p("reference")),
+                    ("scope", self.word("adequacyScope.", &p("scope"))),
+                    ("checked", self.checked()),
+                ],
+            ),
+            RuleId::AdequacyNotInEeaAgreement => (
+                if self.p.contains_key("eea_incorporated_on") {
+                    "finding.adequacy_not_in_eea_agreement.from"
+                } else {
+                    "finding.adequacy_not_in_eea_agreement"
+                },
+                vec![
+                    to,
+                    ("reference", p("reference")),
+                    ("exporter_country", self.country("exporter_country")),
+                    ("from", self.date("eea_incorporated_on")),
                 ],
             ),
             RuleId::DecisionUnverified => (
@@ -343,6 +382,13 @@ pub fn remedy(w: &Words, f: &Finding) -> String {
         RuleId::AdequacyScopeUnverified if t.param("scope") == "dpf_listed" => {
             w.fill("remedy.adequacy_scope_unverified.dpf", &[r])
         }
+        RuleId::OutsideAdequacyScope if t.param("scope") == "dpf_listed" => {
+            w.fill("remedy.outside_adequacy_scope.dpf", &[r])
+        }
+        RuleId::AdequacyNotInEeaAgreement => w.fill(
+            "remedy.adequacy_not_in_eea_agreement",
+            &[r, ("exporter_country", &t.country("exporter_country"))],
+        ),
         RuleId::SccModuleMismatch => w.fill(
             "remedy.scc_module_mismatch",
             &[r, ("module", &t.param("expected_module"))],
@@ -533,6 +579,40 @@ mod tests {
                 &[("received_on", "2024-02-01"), ("object_by", "2024-03-02")],
             ),
             on_hop(ObjectionDeadlinePassed, &[("object_by", "2024-03-02")]),
+            on_hop(
+                OutsideAdequacyScope,
+                &[
+                    ("reference", "(EU) 2023/1795"),
+                    ("scope", "dpf_listed"),
+                    ("checked_on", "2026-11-02"),
+                    ("checked_at", "https://www.dataprivacyframework.gov/list"),
+                ],
+            ),
+            on_hop(
+                OutsideAdequacyScope,
+                &[
+                    ("destination", "CA"),
+                    ("reference", "2002/2/EC"),
+                    ("scope", "pipeda_subject"),
+                ],
+            ),
+            on_hop(
+                AdequacyNotInEeaAgreement,
+                &[
+                    ("destination", "BR"),
+                    ("reference", "(EU) 2026/179"),
+                    ("exporter_country", "NO"),
+                ],
+            ),
+            on_hop(
+                AdequacyNotInEeaAgreement,
+                &[
+                    ("destination", "KR"),
+                    ("reference", "(EU) 2022/254"),
+                    ("exporter_country", "IS"),
+                    ("eea_incorporated_on", "2022-07-08"),
+                ],
+            ),
         ]
     }
 
@@ -630,6 +710,40 @@ mod tests {
         );
         assert_eq!(recorded_in(&en, &all[0]), "the data processing agreement");
         assert_eq!(recorded_in(&en, &all[1]), "");
+    }
+
+    #[test]
+    fn a_recipient_known_outside_the_scope_and_a_decision_not_yet_in_the_eea_say_so() {
+        let en = Words::new(Lang::En);
+        let all = every_rule();
+        let n = all.len();
+        let dpf = message(&en, &all[n - 4]);
+        assert!(
+            dpf.contains(&format!(
+                "was checked on {} (https://www.dataprivacyframework.gov/list) and is not on the DPF list",
+                on("2026-11-02")
+            )),
+            "{dpf}"
+        );
+        assert!(remedy(&en, &all[n - 4]).contains("SCCs with a TIA"));
+        let canada = message(&en, &all[n - 3]);
+        assert!(
+            canada.contains("this recipient was checked and is not among them"),
+            "{canada}"
+        );
+        let brazil = message(&en, &all[n - 2]);
+        assert!(
+            brazil.contains(
+                "not yet part of the EEA Agreement: it does not bind an exporter in Norway"
+            ),
+            "{brazil}"
+        );
+        let korea = message(&en, &all[n - 1]);
+        assert!(
+            korea.contains(&format!("only from {}", on("2022-07-08"))) && korea.contains("Iceland"),
+            "{korea}"
+        );
+        assert!(remedy(&en, &all[n - 1]).starts_with("From Iceland, transfer to Mailer Inc"));
     }
 
     #[test]

@@ -2,8 +2,9 @@
 //! subprocessors on each vendor's newest list, and the security measures.
 
 use super::table::{CODE, Column, Ctx, DATE, LONG, NAME, Sheet, TEXT, build, col};
-use super::values::{contact, country, join, label, optional, yes_no};
+use super::values::{contact, country, join, label, optional};
 use crate::Snapshot;
+use crate::wording::Words;
 use dpadesk_model::*;
 
 /// The agreement in force with a vendor: of several versions, the one that took effect (or
@@ -29,7 +30,7 @@ fn dpa<'a>(ctx: &Ctx<'a>, v: &Vendor) -> Option<&'a Dpa> {
     current_dpa(ctx.s, v.id)
 }
 
-const VENDOR_COLUMNS: [Column<Vendor>; 24] = [
+const VENDOR_COLUMNS: [Column<Vendor>; 25] = [
     col("tables.col.vendor", NAME, |_, v| {
         v.legal_name.as_str().into()
     }),
@@ -47,11 +48,17 @@ const VENDOR_COLUMNS: [Column<Vendor>; 24] = [
         contact(&v.contact).into()
     }),
     col("tables.col.website", NAME, |_, v| v.website.as_str().into()),
-    col("tables.col.dpf", CODE, |c, v| {
-        yes_no(c.l, v.dpf_certified).into()
+    col("tables.col.dpf", NAME, |c, v| {
+        Words::new(c.l.0).dpf(&v.scope_checks).into()
     }),
-    col("tables.col.adequacy_scope", CODE, |c, v| {
-        yes_no(c.l, v.adequacy_scope_confirmed).into()
+    col("tables.col.adequacy_scope", TEXT, |c, v| {
+        Words::new(c.l.0).scope_checks(&v.scope_checks).into()
+    }),
+    col("tables.col.international_organisation", CODE, |_, v| {
+        v.international_organisation
+            .clone()
+            .unwrap_or_default()
+            .into()
     }),
     col("tables.col.remote_access", CODE, |_, v| {
         join(v.remote_access_from.iter().map(ToString::to_string)).into()

@@ -8,6 +8,7 @@ mod m20261122_000001_initial;
 mod m20261202_000001_subprocessor_review;
 mod m20261202_000002_transfer_assessments;
 mod m20261206_000001_change_counter;
+mod m20261207_000001_scope_checks;
 
 #[derive(Debug)]
 pub struct Migrator;
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000001_subprocessor_review::Migration),
             Box::new(m20261202_000002_transfer_assessments::Migration),
             Box::new(m20261206_000001_change_counter::Migration),
+            Box::new(m20261207_000001_scope_checks::Migration),
         ]
     }
 }

@@ -88,8 +88,21 @@ pub fn vendor(name: &str) -> Vendor {
         services: vec!["E-mail delivery".into(), "Hosting".into()],
         contact: contact("Jean Dupont"),
         website: "https://vendor.example".into(),
-        dpf_certified: true,
-        adequacy_scope_confirmed: true,
+        international_organisation: None,
+        scope_checks: vec![
+            ScopeCheck {
+                scope: AdequacyScope::DpfListed,
+                outcome: CheckOutcome::Inside,
+                checked_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 2),
+                source: "https://www.dataprivacyframework.gov/list".into(),
+            },
+            ScopeCheck {
+                scope: AdequacyScope::AppiPrivateSector,
+                outcome: CheckOutcome::Outside,
+                checked_on: None,
+                source: String::new(),
+            },
+        ],
         remote_access_from: vec!["US".parse().expect("US"), "IN".parse().expect("IN")],
         notes: "Négocié en 2025".into(),
     })
@@ -144,6 +157,7 @@ pub fn activity(org: Id, vendor: Id, measures: &[Id]) -> Activity {
         }],
         transfers: vec![TransferRecord {
             recipient: "Payroll SaaS Inc.".into(),
+            international_organisation: None,
             country: "US".parse().expect("valid"),
             mechanism: TransferMechanism::Scc,
             safeguards: "Encryption with keys in the EEA".into(),
@@ -170,6 +184,7 @@ pub fn processor_record(org: Id, vendor: Id, measures: &[Id]) -> ProcessorRecord
         subprocessor_vendor_ids: vec![vendor],
         transfers: vec![TransferRecord {
             recipient: "Mailgun".into(),
+            international_organisation: None,
             country: "US".parse().expect("valid"),
             mechanism: TransferMechanism::Dpf,
             safeguards: String::new(),

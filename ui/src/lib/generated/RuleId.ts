@@ -3,4 +3,4 @@
 /**
  * The rules, by their stable ids (the UI and reports translate by these).
  */
-export type RuleId = "no_mechanism" | "invalid_mechanism" | "adequacy_absent" | "adequacy_ended" | "adequacy_scope_unverified" | "decision_unverified" | "scc_module_mismatch" | "tia_missing" | "tia_overdue" | "tia_negative" | "derogation_misuse" | "special_data_third_country" | "onward_transfer_unsafeguarded" | "destination_unknown" | "dpa_missing" | "dpa_incomplete" | "dpa_review_overdue" | "objection_deadline_passed";
+export type RuleId = "no_mechanism" | "invalid_mechanism" | "adequacy_absent" | "adequacy_ended" | "adequacy_scope_unverified" | "outside_adequacy_scope" | "adequacy_not_in_eea_agreement" | "decision_unverified" | "scc_module_mismatch" | "tia_missing" | "tia_overdue" | "tia_negative" | "derogation_misuse" | "special_data_third_country" | "onward_transfer_unsafeguarded" | "destination_unknown" | "dpa_missing" | "dpa_incomplete" | "dpa_review_overdue" | "objection_deadline_passed";

@@ -5,7 +5,16 @@ import type { TransferMechanism } from "./TransferMechanism";
 /**
  * A transfer to a third country or international organisation, as documented in the register.
  */
-export type TransferRecord = { recipient: string, country: CountryCode, mechanism: TransferMechanism, 
+export type TransferRecord = { recipient: string, 
+/**
+ * Where the recipient is; for an international organisation, its seat.
+ */
+country: CountryCode, 
+/**
+ * Set when the recipient is an international organisation: its code as the reference
+ * dataset names it (`EPO`), or its name.
+ */
+international_organisation: string | null, mechanism: TransferMechanism, 
 /**
  * For Art. 49(1) second-subparagraph transfers: the documented safeguards.
  */
