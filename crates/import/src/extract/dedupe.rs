@@ -8,20 +8,42 @@ use crate::{Field, ImportedRow};
 use dpadesk_model::TransferMechanism;
 
 pub(super) fn merge(rows: Vec<ImportedRow>) -> Vec<ImportedRow> {
-    let mut merged: Vec<(String, ImportedRow)> = Vec::new();
+    let mut merged: Vec<(String, String, ImportedRow)> = Vec::new();
     for row in rows {
         let key = names::key(&row.name);
+        // "Functional Software, Inc. (Sentry)" in the table is "Functional Software, Inc."
+        // in the section about it: the product in brackets does not make another company.
+        let unbracketed = without_brackets(&row.name);
+        // Only a company's legal name is that sure: "Microsoft" and "Microsoft (Azure)" may
+        // be two rows of one list.
+        let bare = match names::legal_form_end(&unbracketed) {
+            Some(_) => names::key(&unbracketed),
+            None => String::new(),
+        };
         let form = names::legal_form(&row.name);
         let same = |kept: &ImportedRow| match (&form, names::legal_form(&kept.name)) {
             (Some(mine), Some(theirs)) => *mine == theirs,
             _ => true,
         };
-        match merged.iter_mut().find(|(k, kept)| *k == key && same(kept)) {
-            Some((_, kept)) => absorb(kept, row),
-            None => merged.push((key, row)),
+        let found = merged
+            .iter_mut()
+            .find(|(k, b, kept)| (*k == key || (!bare.is_empty() && *b == bare)) && same(kept));
+        match found {
+            Some((_, _, kept)) => absorb(kept, row),
+            None => merged.push((key, bare, row)),
         }
     }
-    merged.into_iter().map(|(_, row)| row).collect()
+    merged.into_iter().map(|(_, _, row)| row).collect()
+}
+
+/// A name without the words it adds in brackets ("(Sentry)"); a number in brackets ("(2)")
+/// tells rows apart and stays.
+fn without_brackets(name: &str) -> String {
+    static WORDS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"[(\[][^()\[\]]*\p{L}[^()\[\]]*[)\]]")
+            .expect("the bracket pattern is valid")
+    });
+    WORDS.replace_all(name, " ").into_owned()
 }
 
 /// Folds `other` into `kept`; the surer row gives the values, the other only fills blanks.

@@ -54,6 +54,10 @@ pub(super) struct Draft {
     /// in), searched for what the columns above do not say.
     pub context: String,
     pub source: String,
+    /// The vendor whose list the row is on, where the file names it per row.
+    pub vendor: String,
+    /// The row says a processing agreement is in place (a DPA column ticked or linked).
+    pub agreement: bool,
 }
 
 impl Draft {
@@ -69,13 +73,17 @@ impl Draft {
             certifications: Vec::new(),
             context: String::new(),
             source: source.trim().to_string(),
+            vendor: String::new(),
+            agreement: false,
         }
     }
 
     /// The row, or `None` when what was taken for a name cannot be one.
     pub fn finish(self) -> Option<ImportedRow> {
         let name = self.name.trim().to_string();
-        if !plausible_name(&name) {
+        // A vendor listing itself among its subprocessors is no subprocessor of its own.
+        let own = !self.vendor.is_empty() && names::key(&self.vendor) == names::key(&name);
+        if !plausible_name(&name) || own {
             return None;
         }
         let mut uncertain = Vec::new();
@@ -103,11 +111,13 @@ impl Draft {
             (written, _) => written.to_string(),
         };
 
-        let named = mechanism::detect(&self.mechanism).or_else(|| {
-            // A description may name the tool when no column does; a sentence of prose is
-            // what names it there.
-            mechanism::detect(&self.context)
-        });
+        let named = mechanism::detect(&self.mechanism)
+            .or_else(|| {
+                // A description may name the tool when no column does; a sentence of prose is
+                // what names it there.
+                mechanism::detect(&self.context)
+            })
+            .or(self.agreement.then_some(TransferMechanism::DpaOnly));
         let mechanism = match (&country, area) {
             // A recipient inside the EEA makes no Chapter V transfer, whatever else the row
             // says (a DPA, SCCs signed anyway).
@@ -226,6 +236,12 @@ fn plausible_name(name: &str) -> bool {
         return false;
     }
     if mechanism::detect(name).is_some() && names::legal_form_end(name).is_none() {
+        return false;
+    }
+    // A column header or label taken for a name ("Provider", "Dostawca", "Sous-traitant
+    // ultérieur"); a brand written in one word with capitals inside ("ServiceNow") is a name.
+    let inner_capital = name.chars().skip(1).any(char::is_uppercase);
+    if words <= 3 && !inner_capital && super::header::column(name).is_some() {
         return false;
     }
     !folded.is_empty()

@@ -16,6 +16,10 @@ pub(super) enum Column {
     Location,
     Mechanism,
     Certifications,
+    /// Whether a processing agreement is in place ("DPA: signed", a link to it).
+    Agreement,
+    /// In a file listing several vendors' subprocessors, the vendor each row belongs to.
+    Vendor,
     Description,
 }
 
@@ -26,10 +30,11 @@ pub(super) enum Column {
 /// "Country/Region" a country: they name the country the recipient is in.
 const HEADERS: &str = "
 mechanism | transfer mechanism*; mechanism*; safeguard*; legal basis for transfer*; transfer basis; basis for transfer; transfer tool*; legal cover; copertura legale; legal basis; garanti*; garanzi*; geeignete garantien; ubermittlungsgrundlage; grundlage der ubermittlung; rechtsgrundlage; drittlandtransfer; transfer; transfers; transfermechanism*; ubermittlung; ubermittlungsmechanism*; ubermittlungsinstrument*; datentransfer*; trasferimento; transfert*; transferencia*; doorgifte*; przekazywani*; transfer danych; zabezpieczeni*; podstawa transferu; podstawa przekazania; podstawa przekazywania; podstawa prawna; mechanizm*; mecanismo*; mecanisme*; meccanism*; waarborg*; base giuridica; base juridique; base legal; rechtsgrond
+agreement | dpa; dpas; dpa status; status dpa; dpa signed; dpa link; avv; av vertrag; auftragsverarbeitungsvertrag; umowa powierzenia; contrat de sous traitance; accord de sous traitance; accordo sul trattamento; contrato de encargo; verwerkersovereenkomst
 certifications | certification*; certificat*; zertifi*; certyfikat*; certificazion*; certificacion*; certificering*
 seat country | country region; country or region; entity country; company country; vendor country; provider country; supplier country; kraj siedziby; panstwo siedziby; kraj rejestracji; country of incorporation; country of registration; country of establishment; country of domicile; registered country; headquarters country; land des sitzes; land des firmensitzes; pays du siege; pays d etablissement; pays d immatriculation; paese della sede; paese di stabilimento; pais de la sede; pais de domicilio; land van vestiging; vestigingsland
 location | location*; processing location; data location; server location; hosting location; area; region; where; standort*; serverstandort; verarbeitungsort; ort der verarbeitung; lokalizacj*; miejsce przetwarzania; obszar; luogo; ubicazion*; localizzazion*; lieu*; localisation; ubicacion; localizacion; locatie; country of processing; processing country; countries of processing; land der verarbeitung; kraj przetwarzania; paese di trattamento; pays de traitement; pais de tratamiento; data center; rechenzentrum
-name | name; company; company name; entity; legal entity; entity name; subprocessor*; sub processor*; vendor; provider; supplier; processor; recipient*; third party; partner; firma; firmenname; unternehmen; unterauftragsverarbeiter; unterauftragnehmer; subunternehmer; nachunternehmer; auftragsverarbeiter; dienstleister; anbieter; empfanger; nazwa; nazwa podmiotu; podmiot*; podprocesor*; podprzetwarzajac*; dostawc*; odbiorc*; ragione sociale; denominazione; societa; azienda; fornitor*; sub responsabil*; subresponsabil*; responsabile; nom; raison sociale; societe; sous traitant*; prestataire*; entite; fournisseur*; destinataire*; nombre; razon social; empresa; entidad; subencargad*; encargad*; proveedor*; naam; bedrijf*; bedrijfsnaam; subverwerker*; verwerker*; leverancier*; partij
+name | name; company; company name; subcontractor*; sub contractor*; contractor*; entity; legal entity; entity name; subprocessor*; sub processor*; vendor; provider; supplier; processor; recipient*; third party; partner; firma; firmenname; unternehmen; unterauftragsverarbeiter; unterauftragnehmer; subunternehmer; nachunternehmer; auftragsverarbeiter; dienstleister; anbieter; empfanger; nazwa; nazwa podmiotu; podmiot*; podprocesor*; podprzetwarzajac*; dostawc*; odbiorc*; ragione sociale; denominazione; societa; azienda; fornitor*; sub responsabil*; subresponsabil*; responsabile; nom; raison sociale; societe; sous traitant*; prestataire*; entite; fournisseur*; destinataire*; nombre; razon social; empresa; entidad; subencargad*; encargad*; proveedor*; naam; bedrijf*; bedrijfsnaam; subverwerker*; verwerker*; leverancier*; partij
 address | address*; registered office; registered address; seat; headquarters; anschrift; adresse; sitz; firmensitz; adres*; siedzib*; indirizz*; sede; sede legale; direccion; domicilio; vestigingsadres
 country | country; countries; land; lander; staat; kraj; panstwo; paese; nazione; pays; pais; sitzland
 service | service*; purpose*; activit*; processing activit*; nature of processing; scope; function; subject matter; type of processing; used for; leistung*; dienst*; dienstleistung*; zweck*; tatigkeit*; gegenstand; art der verarbeitung; uslug*; cel; celu; zakres; czynnosc*; rodzaj przetwarzania; servizi*; servizio; finalita; attivita; oggetto; tipo di trattamento; prestation*; finalite*; activite*; objet; servicio*; finalidad*; actividad*; objeto; diensten; doel*; activiteit*; soort verwerking
@@ -43,6 +48,7 @@ static TABLE: LazyLock<Vec<(Column, Phrases)>> = LazyLock::new(|| {
             let column = match key.as_str() {
                 "mechanism" => Column::Mechanism,
                 "certifications" => Column::Certifications,
+                "agreement" => Column::Agreement,
                 "location" => Column::Location,
                 "name" => Column::Name,
                 "address" => Column::Address,
@@ -72,6 +78,18 @@ pub(super) fn column(cell: &str) -> Option<Column> {
         .iter()
         .find(|(_, phrases)| phrases.first(cell, &folded).is_some())
         .map(|(column, _)| *column)
+}
+
+/// Whether a header names the subprocessor itself rather than a party in general ("Company",
+/// "Vendor"): a file listing several vendors' subprocessors has both.
+pub(super) fn names_subprocessor(cell: &str) -> bool {
+    static SUB: LazyLock<Vec<(String, Phrases)>> = LazyLock::new(|| {
+        parse_table(
+            "sub | subprocessor*; sub processor*; subcontractor*; sub contractor*; unterauftragsverarbeiter*; unterauftragnehmer*; sous traitant*; sub responsabil*; subresponsabil*; subencargad*; podprocesor*; podprzetwarzajac*; podmiot* przetwarzajac*; subverwerker*",
+        )
+    });
+    SUB.iter()
+        .any(|(_, phrases)| phrases.first(cell, &Folded::new(cell)).is_some())
 }
 
 /// The columns of a header row, or `None` when the row does not read as one: at least two

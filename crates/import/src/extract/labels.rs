@@ -14,6 +14,8 @@ struct Record {
     start: usize,
     end: usize,
     values: Vec<(Column, String)>,
+    /// Values under labels we do not know: more about the entry, but no proof of one.
+    extra: Vec<String>,
     heading: Option<String>,
 }
 
@@ -25,6 +27,17 @@ pub(super) fn drafts(lines: &[String], claimed: &[bool]) -> Vec<(Range<usize>, D
     let mut i = 0;
     while i < lines.len() {
         let Some((column, value, used)) = labelled(lines, claimed, i) else {
+            // A label we do not know ("Categories of personal data: …") inside a record is
+            // more about the same entry, not its end.
+            if let Some(record) = current.as_mut()
+                && let Some(value) = unknown_label_value(&lines[i])
+                && !claimed[i]
+            {
+                record.end = i + 1;
+                record.extra.push(value);
+                i += 1;
+                continue;
+            }
             if let Some(record) = current.take() {
                 found.extend(finish(record));
             }
@@ -42,6 +55,7 @@ pub(super) fn drafts(lines: &[String], claimed: &[bool]) -> Vec<(Range<usize>, D
             start: i,
             end: i,
             values: Vec::new(),
+            extra: Vec::new(),
             heading: heading(lines, claimed, i),
         });
         record.end = i + used;
@@ -67,7 +81,7 @@ fn labelled(lines: &[String], claimed: &[bool], i: usize) -> Option<(Column, Str
     }
     let line = lines[i].trim();
     if let Some((label, value)) = line.split_once(':') {
-        let value = value.trim();
+        let (label, value) = (unnumbered(label), value.trim());
         if label.split_whitespace().count() <= 4 && !value.is_empty() {
             return header::column(label).map(|c| (c, value.to_string(), 1));
         }
@@ -85,9 +99,31 @@ fn labelled(lines: &[String], claimed: &[bool], i: usize) -> Option<(Column, Str
     Some((column, next.trim().to_string(), 2))
 }
 
+/// A label without the list and section numbers in front of it: "1. 1.1 Company" is "Company".
+fn unnumbered(label: &str) -> &str {
+    static NUMBERING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"^\s*(?:(?:\d+(?:\.\d+)*|[a-z]|[ivx]+)[.)]\s*|\d+(?:\.\d+)+\s+|[-*•]\s+)*",
+        )
+        .expect("the numbering pattern is valid")
+    });
+    let start = NUMBERING.find(label).map_or(0, |m| m.end());
+    label[start..].trim()
+}
+
+/// The value of a "Label: value" line whose label is short but not one we know.
+fn unknown_label_value(line: &str) -> Option<String> {
+    let (label, value) = line.split_once(':')?;
+    let label = unnumbered(label);
+    let value = value.trim();
+    (!label.is_empty() && label.split_whitespace().count() <= 5 && !value.is_empty())
+        .then(|| value.to_string())
+}
+
 /// Whether a line is a "Label: value" line.
 fn inline(line: &str) -> bool {
     line.split_once(':').is_some_and(|(label, value)| {
+        let label = unnumbered(label);
         label.split_whitespace().count() <= 4
             && !value.trim().is_empty()
             && header::column(label).is_some()
@@ -99,6 +135,7 @@ fn finish(record: Record) -> Option<(Range<usize>, Draft)> {
         mut start,
         end,
         mut values,
+        extra,
         heading,
     } = record;
     // Two labelled values at least, so that a title followed by one "Stand: …" line is none.
@@ -143,7 +180,11 @@ fn finish(record: Record) -> Option<(Range<usize>, Draft)> {
         .filter(|c| !c.is_empty())
         .map(str::to_string)
         .collect();
-    draft.context = get(Column::Description);
+    draft.context = [get(Column::Description), extra.join("; ")]
+        .into_iter()
+        .filter(|c| !c.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ");
     if draft.service.is_empty() {
         draft.service = std::mem::take(&mut draft.context);
     }

@@ -5,6 +5,7 @@
 //! or a row, entries with dash-separated fields, label/value blocks, and last, in the lines
 //! nothing else claimed, prose. The rows are merged per company.
 
+mod context;
 mod dashed;
 mod dedupe;
 mod draft;
@@ -14,6 +15,7 @@ mod names;
 mod noise;
 mod prose;
 mod row_lines;
+mod spaced;
 mod stacked;
 mod table;
 mod text_table;
@@ -23,12 +25,18 @@ use draft::Draft;
 
 /// The subprocessor rows of a document, in reading order, one per company.
 pub fn rows(document: &Document) -> Vec<ImportedRow> {
+    let mut before: &[String] = &[];
     let tables: Vec<Vec<Draft>> = document
         .blocks
         .iter()
         .map(|block| match block {
+            // A table the text before it calls "not subprocessors" lists none.
+            Block::Table { .. } if context::introduces_non_subprocessors(before) => Vec::new(),
             Block::Table { rows } => table::drafts(rows),
-            Block::Text { .. } => Vec::new(),
+            Block::Text { lines } => {
+                before = lines;
+                Vec::new()
+            }
         })
         .collect();
     let tabled = tables.iter().any(|t| !t.is_empty());
@@ -39,7 +47,23 @@ pub fn rows(document: &Document) -> Vec<ImportedRow> {
             Block::Text { lines } => drafts.extend(text_drafts(lines, tabled)),
         }
     }
-    dedupe::merge(drafts.into_iter().filter_map(Draft::finish).collect())
+    let authors: Vec<String> = document
+        .blocks
+        .iter()
+        .flat_map(|block| match block {
+            Block::Text { lines } => context::authors(lines),
+            Block::Table { .. } => Vec::new(),
+        })
+        .map(|a| names::key(&a))
+        .collect();
+    let rows = drafts.into_iter().filter_map(Draft::finish).filter(|row| {
+        // "Services, Kandra Labs, Inc.": prose that ran into the writer's name is it too.
+        let key = names::key(&context::without_article(&row.name));
+        !authors
+            .iter()
+            .any(|a| key == *a || key.ends_with(&format!(" {a}")))
+    });
+    dedupe::merge(rows.collect())
 }
 
 /// The drafts of a text block; `tabled` says the document lists subprocessors in a table
@@ -49,8 +73,15 @@ fn text_drafts(lines: &[String], tabled: bool) -> Vec<Draft> {
     let mut claimed = vec![false; lines.len()];
     let mut found = Vec::new();
     for (range, rows) in text_table::find(&lines) {
+        let before = &lines[..range.start];
         claim(range, &mut claimed);
-        found.extend(table::drafts(&rows));
+        if !context::introduces_non_subprocessors(before) {
+            found.extend(table::drafts(&rows));
+        }
+    }
+    for (range, drafts) in spaced::drafts(&lines, &claimed) {
+        claim(range, &mut claimed);
+        found.extend(drafts);
     }
     for (range, drafts) in stacked::drafts(&lines) {
         if claimed[range.clone()].iter().any(|c| *c) {

@@ -10,20 +10,38 @@ use std::sync::LazyLock;
 /// buttons and set phrases, not by the word "cookie", which a list of analytics providers
 /// may well use.
 const FURNITURE: &str = "
-noise | powered by; last updated; ostatnia aktualizacja; zuletzt aktualisiert; derniere mise a jour; ultimo aggiornamento; ultima actualizacion; laatst bijgewerkt; all rights reserved; wszelkie prawa zastrzezone; alle rechte vorbehalten; tutti i diritti riservati; tous droits reserves; todos los derechos reservados; alle rechten voorbehouden; skip to content; skip to main content; was this article helpful; czy ten artykul byl pomocny; war dieser artikel hilfreich; cet article vous a t il ete utile; questo articolo ti e stato utile; te ha resultado util este articulo; on this page; we use cookies; this website uses cookies; uzywamy plikow cookie; wir verwenden cookies; diese website verwendet cookies; utilizziamo i cookie; questo sito utilizza cookie; nous utilisons des cookies; ce site utilise des cookies; utilizamos cookies; este sitio web utiliza cookies; wij gebruiken cookies; deze website gebruikt cookies; accept all; accept cookies; reject all; cookie settings; alle akzeptieren; akceptuj wszystkie; accetta tutti; tout accepter; aceptar todas; alles accepteren
+noise | powered by; last updated; ostatnia aktualizacja; ostatniej aktualizacji; zuletzt aktualisiert; derniere mise a jour; ultimo aggiornamento; ultima actualizacion; laatst bijgewerkt; all rights reserved; wszelkie prawa zastrzezone; alle rechte vorbehalten; tutti i diritti riservati; tous droits reserves; todos los derechos reservados; alle rechten voorbehouden; skip to content; skip to main content; was this article helpful; czy ten artykul byl pomocny; war dieser artikel hilfreich; cet article vous a t il ete utile; questo articolo ti e stato utile; te ha resultado util este articulo; on this page; we use cookies; this website uses cookies; uzywamy plikow cookie; wir verwenden cookies; diese website verwendet cookies; utilizziamo i cookie; questo sito utilizza cookie; nous utilisons des cookies; ce site utilise des cookies; utilizamos cookies; este sitio web utiliza cookies; wij gebruiken cookies; deze website gebruikt cookies; accept all; accept cookies; reject all; cookie settings; alle akzeptieren; akceptuj wszystkie; accetta tutti; tout accepter; aceptar todas; alles accepteren
 ";
 
 static PHRASES: LazyLock<Vec<(String, Phrases)>> = LazyLock::new(|| parse_table(FURNITURE));
 
-/// The lines that carry content.
+/// The lines that carry content, Markdown links read as their text ("[Stripe, Inc.](https://…)"
+/// is "Stripe, Inc."), without the metadata block a Markdown file may open with.
 pub(super) fn clean(lines: &[String]) -> Vec<String> {
+    static LINK: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"\[([^\]\n]+)\]\([^)\s]*\)").expect("the link pattern is valid")
+    });
+    let lines = &lines[front_matter_end(lines)..];
     let menu = menu_lines(lines);
     lines
         .iter()
         .enumerate()
         .filter(|(i, line)| !menu[*i] && !is_furniture(line))
-        .map(|(_, line)| line.clone())
+        .map(|(_, line)| LINK.replace_all(line, "$1").into_owned())
         .collect()
+}
+
+/// Where a "---"-fenced metadata block at the very start ends (0 without one).
+fn front_matter_end(lines: &[String]) -> usize {
+    if lines.first().is_none_or(|l| l.trim() != "---") {
+        return 0;
+    }
+    lines
+        .iter()
+        .skip(1)
+        .take(60)
+        .position(|l| l.trim() == "---")
+        .map_or(0, |end| end + 2)
 }
 
 fn is_furniture(line: &str) -> bool {
@@ -89,5 +107,20 @@ mod tests {
                 "Google Analytics – analytics cookies, Google LLC (USA)".to_string()
             ]
         );
+    }
+
+    #[test]
+    fn reads_links_as_their_text_and_skips_front_matter() {
+        let lines: Vec<String> = [
+            "---",
+            "title: Subprocessors",
+            "versions:",
+            "---",
+            "* [Stripe, Inc.](https://stripe.com) for payments",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        assert_eq!(clean(&lines), ["* Stripe, Inc. for payments"]);
     }
 }

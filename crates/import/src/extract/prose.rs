@@ -26,7 +26,7 @@ cue | we use; we also use; we rely on; we work with; we switched to; we moved to
 
 /// Words that open a list of tools or providers on the line before it or after it.
 const LIST_WORDS: &str = "
-list | tool*; service*; provider*; vendor*; subprocessor*; sub processor*; processor*; partner*; compan*; narzedzi*; uslug*; dostawc*; podmiot*; podprocesor*; podprzetwarzajac*; firm*; dienst*; anbieter*; werkzeug*; unterauftragsverarbeiter*; strument*; servizi*; fornitor*; outil*; prestataire*; sous traitant*; herramienta*; proveedor*; servicio*; hulpmiddel*; leverancier*; dpa
+list | tool*; service*; provider*; vendor*; subprocessor*; sub processor*; processor*; partner*; compan*; narzedzi*; uslug*; dostawc*; podmiot*; podprocesor*; podprzetwarzajac*; firm*; dienst*; anbieter*; werkzeug*; unterauftragsverarbeiter*; strument*; servizi*; fornitor*; outil*; prestataire*; sous traitant*; herramienta*; proveedor*; servicio*; hulpmiddel*; leverancier*; dpa; subcontractor*; subcontratist*; subencargad*; encargad*; subappaltator*; sub responsabil*; subresponsabil*; unterauftragnehmer*; subprozessor*; podwykonawc*; subverwerker*; onderaannemer*
 ";
 
 /// Acronyms and words that a heading or cue can put in a name's place.

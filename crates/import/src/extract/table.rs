@@ -21,7 +21,7 @@ pub(super) fn drafts(rows: &[Vec<String>]) -> Vec<Draft> {
         if let Some(found) = header::header_row(row) {
             drafts.extend(section_drafts(columns.take(), &body));
             body.clear();
-            columns = Some(with_service(found));
+            columns = Some(with_service(one_subprocessor_column(row, found)));
             continue;
         }
         body.push(row);
@@ -76,6 +76,27 @@ fn fill_unnamed(mut columns: Vec<Option<Column>>, rows: &[&Vec<String>]) -> Vec<
         })
     {
         columns[i] = Some(Column::Name);
+    }
+    columns
+}
+
+/// Of several columns naming a party ("Company | Sub-processor", as tools export the lists of
+/// many vendors), the one naming the subprocessor holds the names; the others, the vendor.
+fn one_subprocessor_column(
+    cells: &[String],
+    mut columns: Vec<Option<Column>>,
+) -> Vec<Option<Column>> {
+    let named: Vec<usize> = (0..columns.len())
+        .filter(|&i| columns[i] == Some(Column::Name))
+        .collect();
+    let sub = named
+        .iter()
+        .copied()
+        .find(|&i| cells.get(i).is_some_and(|c| header::names_subprocessor(c)));
+    if let (true, Some(sub)) = (named.len() > 1, sub) {
+        for i in named.into_iter().filter(|&i| i != sub) {
+            columns[i] = Some(Column::Vendor);
+        }
     }
     columns
 }
@@ -144,10 +165,25 @@ pub(super) fn from_row(
     draft.mechanism = cell(Column::Mechanism);
     draft.certifications = split_list(&cell(Column::Certifications));
     draft.context = cell(Column::Description);
+    draft.vendor = cell(Column::Vendor);
+    draft.agreement = agreement_in_place(&cell(Column::Agreement));
     if draft.certifications.is_empty() {
         draft.certifications = certifications_in(&draft.context);
     }
     Some(draft)
+}
+
+/// Whether an agreement cell says one is in place: any mark or link but a "no".
+fn agreement_in_place(cell: &str) -> bool {
+    let folded = crate::fold::fold(cell);
+    let no = [
+        "no", "none", "nein", "non", "nie", "brak", "geen", "missing", "pending", "n a",
+    ];
+    !folded.is_empty()
+        && !no
+            .iter()
+            .any(|n| folded == *n || folded.starts_with(&format!("{n} ")))
+        && !cell.contains('❌')
 }
 
 /// A list cell ("ISO 27001; SOC 2", one per line) as its items.
