@@ -11,13 +11,13 @@ use dpadesk_import::{Watch, import_bytes};
 use dpadesk_model::serde_name;
 use std::path::PathBuf;
 
-/// The floor under which the figures must not fall again (first run, before any fix:
-/// precision 0.81, recall 0.69, country 0.93, mechanism 0.76).
+/// The floor under which the figures must not fall again: the targets the importer is held
+/// to (first run, before any fix: precision 0.81, recall 0.69, country 0.93, mechanism 0.76).
 const FLOOR: [(&str, f64); 4] = [
-    ("name F1", 0.92),
+    ("name F1", 0.95),
     ("country", 0.95),
-    ("mechanism", 0.85),
-    ("name precision", 0.90),
+    ("mechanism", 0.92),
+    ("name precision", 0.95),
 ];
 
 fn corpus() -> Option<PathBuf> {
@@ -48,7 +48,7 @@ fn expected(path: &std::path::Path) -> Vec<Want> {
         .records()
         .map(|r| {
             let r = r.expect("a row");
-            let mechanism = |s: &str| s.trim().to_lowercase().replace('-', "_");
+            let mechanism = |s: &str| s.trim().to_lowercase().replace(['-', ' '], "_");
             let mut mechanisms = vec![mechanism(&r[3])];
             mechanisms.extend(
                 r.get(4)
@@ -117,14 +117,18 @@ impl Score {
         self.mechanisms += o.mechanisms;
     }
     fn print(&self, label: &str) {
+        // A list that states no country has no country to score.
+        let country = match self.countries.1 {
+            0 => "-".to_string(),
+            _ => format!("{:.2}", self.country()),
+        };
         println!(
-            "{label:<24} {:>4} {:>4} {:>6.2} {:>6.2} {:>6.2} {:>7.2} {:>9.2}",
+            "{label:<24} {:>4} {:>4} {:>6.2} {:>6.2} {:>6.2} {country:>7} {:>9.2}",
             self.want,
             self.got,
             self.precision(),
             self.recall(),
             self.f1(),
-            self.country(),
             self.mechanism()
         );
     }

@@ -5,6 +5,7 @@
 
 use super::names;
 use crate::fold::{Folded, Phrases, parse_table};
+use dpadesk_model::TransferMechanism;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -66,6 +67,39 @@ pub(super) fn without_article(name: &str) -> String {
         .iter()
         .find(|a| lower.starts_with(*a))
         .map_or_else(|| name.to_string(), |a| name[a.len()..].to_string())
+}
+
+/// The transfer tool a passage about transfers names for a subprocessor the rows left without
+/// one: "Per i trasferimenti verso paesi terzi (in particolare Anthropic, USA) si applicano:
+/// Clausole Contrattuali Tipo…". The first tool named after the company counts, as the later
+/// ones are often conditions ("DPF when the provider joins it").
+pub(super) fn tool_named_for(lines: &[String], company: &str) -> Option<TransferMechanism> {
+    static TRANSFER: LazyLock<Vec<(String, Phrases)>> = LazyLock::new(|| {
+        parse_table(
+            "transfer | transfer*; ubermittlung*; transfert*; trasferiment*; transferencia*; przekazywan*; przekazani*; doorgifte*",
+        )
+    });
+    let word = names::key(company)
+        .split_whitespace()
+        .find(|w| w.len() >= 4)?
+        .to_string();
+    lines.iter().enumerate().find_map(|(i, line)| {
+        let folded = Folded::new(line);
+        let about = crate::fold::fold(line)
+            .split_whitespace()
+            .any(|w| w == word);
+        let on_transfers = TRANSFER
+            .iter()
+            .any(|(_, p)| p.first(line, &folded).is_some());
+        if !about || !on_transfers {
+            return None;
+        }
+        let window = lines[i..lines.len().min(i + 4)].join("\n");
+        let after = window.find(line.as_str()).map_or(0, |at| at + line.len());
+        crate::mechanism::mentions(&window[after..])
+            .first()
+            .map(|m| m.mechanism)
+    })
 }
 
 /// Whether text right before a table says what follows are not subprocessors.

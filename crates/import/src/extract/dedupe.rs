@@ -38,7 +38,7 @@ pub(super) fn merge(rows: Vec<ImportedRow>) -> Vec<ImportedRow> {
 
 /// A name without the words it adds in brackets ("(Sentry)"); a number in brackets ("(2)")
 /// tells rows apart and stays.
-fn without_brackets(name: &str) -> String {
+pub(super) fn without_brackets(name: &str) -> String {
     static WORDS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"[(\[][^()\[\]]*\p{L}[^()\[\]]*[)\]]")
             .expect("the bracket pattern is valid")

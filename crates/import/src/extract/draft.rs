@@ -58,6 +58,8 @@ pub(super) struct Draft {
     pub vendor: String,
     /// The row says a processing agreement is in place (a DPA column ticked or linked).
     pub agreement: bool,
+    /// Which table of the document the row is in, when it is in one.
+    pub table: Option<usize>,
 }
 
 impl Draft {
@@ -75,12 +77,19 @@ impl Draft {
             source: source.trim().to_string(),
             vendor: String::new(),
             agreement: false,
+            table: None,
         }
     }
 
     /// The row, or `None` when what was taken for a name cannot be one.
     pub fn finish(self) -> Option<ImportedRow> {
-        let name = self.name.trim().to_string();
+        // "Administrator dla użytkowników EOG: Google Ireland Limited": a label we do not know
+        // before a company's name is no part of it.
+        let name = match self.name.rsplit_once(": ") {
+            Some((_, company)) if names::legal_form_end(company).is_some() => company,
+            _ => self.name.as_str(),
+        };
+        let name = name.trim().to_string();
         // A vendor listing itself among its subprocessors is no subprocessor of its own.
         let own = !self.vendor.is_empty() && names::key(&self.vendor) == names::key(&name);
         if !plausible_name(&name) || own {
@@ -118,10 +127,18 @@ impl Draft {
                 mechanism::detect(&self.context)
             })
             .or(self.agreement.then_some(TransferMechanism::DpaOnly));
+        // "Nederland / VAE": data kept outside the EEA too are transferred there.
+        let also_outside = country::name_mentions(&self.location)
+            .iter()
+            .any(|m| !country::is_eea(&m.code));
         let mechanism = match (&country, area) {
             // A recipient inside the EEA makes no Chapter V transfer, whatever else the row
             // says (a DPA, SCCs signed anyway).
-            (Some(code), _) if country::is_eea(code) => TransferMechanism::Eea,
+            (Some(code), _) if country::is_eea(code) && !also_outside => TransferMechanism::Eea,
+            (Some(code), _) if country::is_eea(code) => {
+                uncertain.push(Field::Mechanism);
+                named.unwrap_or(TransferMechanism::Unknown)
+            }
             (None, Some(_)) => {
                 uncertain.push(Field::Mechanism);
                 TransferMechanism::Eea

@@ -21,6 +21,7 @@ mod table;
 mod text_table;
 
 use crate::{Block, Document, ImportedRow};
+use dpadesk_model::TransferMechanism;
 use draft::Draft;
 
 /// The subprocessor rows of a document, in reading order, one per company.
@@ -41,12 +42,18 @@ pub fn rows(document: &Document) -> Vec<ImportedRow> {
         .collect();
     let tabled = tables.iter().any(|t| !t.is_empty());
     let mut drafts = Vec::new();
+    let mut table_count = 0;
     for (block, table) in document.blocks.iter().zip(tables) {
         match block {
-            Block::Table { .. } => drafts.extend(table),
-            Block::Text { lines } => drafts.extend(text_drafts(lines, tabled)),
+            Block::Table { .. } => {
+                drafts.extend(in_table(table, &mut table_count));
+            }
+            Block::Text { lines } => {
+                drafts.extend(text_drafts(lines, tabled, &mut table_count));
+            }
         }
     }
+    same_company_across_tables(&mut drafts);
     let authors: Vec<String> = document
         .blocks
         .iter()
@@ -56,7 +63,28 @@ pub fn rows(document: &Document) -> Vec<ImportedRow> {
         })
         .map(|a| names::key(&a))
         .collect();
-    let rows = drafts.into_iter().filter_map(Draft::finish).filter(|row| {
+    let text: Vec<String> = document
+        .blocks
+        .iter()
+        .flat_map(|block| match block {
+            Block::Text { lines } => lines.clone(),
+            Block::Table { .. } => Vec::new(),
+        })
+        .collect();
+    let rows = drafts.into_iter().filter_map(Draft::finish).map(|mut row| {
+        let outside = row
+            .country
+            .as_ref()
+            .is_some_and(|c| !crate::country::is_eea(c));
+        if row.mechanism == TransferMechanism::Unknown
+            && outside
+            && let Some(tool) = context::tool_named_for(&text, &row.name)
+        {
+            row.mechanism = tool;
+        }
+        row
+    });
+    let rows = rows.filter(|row| {
         // "Services, Kandra Labs, Inc.": prose that ran into the writer's name is it too.
         let key = names::key(&context::without_article(&row.name));
         !authors
@@ -66,9 +94,40 @@ pub fn rows(document: &Document) -> Vec<ImportedRow> {
     dedupe::merge(rows.collect())
 }
 
+/// The drafts of one table, marked as being in table number `count` (counted up).
+fn in_table(drafts: Vec<Draft>, count: &mut usize) -> Vec<Draft> {
+    *count += 1;
+    drafts
+        .into_iter()
+        .map(|d| Draft {
+            table: Some(*count),
+            ..d
+        })
+        .collect()
+}
+
+/// "Anthropic (Claude)" in one table is the "Anthropic" of another: the product a table adds
+/// in brackets does not make another company. Within one table both may be rows of their own
+/// ("Microsoft" and "Microsoft (Azure)").
+fn same_company_across_tables(drafts: &mut [Draft]) {
+    let plain: Vec<(String, Option<usize>, String)> = drafts
+        .iter()
+        .map(|d| (names::key(&d.name), d.table, d.name.clone()))
+        .collect();
+    for d in drafts.iter_mut().filter(|d| d.name.contains('(')) {
+        let bare = names::key(&dedupe::without_brackets(&d.name));
+        if let Some((_, _, name)) = plain
+            .iter()
+            .find(|(key, table, _)| *key == bare && *table != d.table)
+        {
+            d.name = name.clone();
+        }
+    }
+}
+
 /// The drafts of a text block; `tabled` says the document lists subprocessors in a table
-/// elsewhere.
-fn text_drafts(lines: &[String], tabled: bool) -> Vec<Draft> {
+/// elsewhere; tables found in it are counted on from `table_count`.
+fn text_drafts(lines: &[String], tabled: bool, table_count: &mut usize) -> Vec<Draft> {
     let lines = noise::clean(lines);
     let mut claimed = vec![false; lines.len()];
     let mut found = Vec::new();
@@ -76,7 +135,7 @@ fn text_drafts(lines: &[String], tabled: bool) -> Vec<Draft> {
         let before = &lines[..range.start];
         claim(range, &mut claimed);
         if !context::introduces_non_subprocessors(before) {
-            found.extend(table::drafts(&rows));
+            found.extend(in_table(table::drafts(&rows), table_count));
         }
     }
     for (range, drafts) in spaced::drafts(&lines, &claimed) {

@@ -112,7 +112,12 @@ pub(super) fn split_name_address(text: &str) -> (String, String) {
         }
     }
     let flat = text.replace('\n', " ");
-    if let Some(end) = legal_form_end(&flat) {
+    // "UAB Hostinger", "AB Volvo": a legal form that opens the name does not end it.
+    let form = legal_forms(&flat)
+        .into_iter()
+        .find(|(_, end)| !key(&flat[..*end]).is_empty())
+        .map(|(_, end)| end);
+    if let Some(end) = form {
         let rest = flat[end..].trim_start_matches([',', ' ', '.', ';']).trim();
         // "Google LLC (Analytics)", "Acme Inc. (2)": a bracketed remark after the legal form
         // tells this entry from the company's others; it is no address, and dropping it

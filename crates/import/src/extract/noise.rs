@@ -27,8 +27,30 @@ pub(super) fn clean(lines: &[String]) -> Vec<String> {
         .iter()
         .enumerate()
         .filter(|(i, line)| !menu[*i] && !is_furniture(line))
-        .map(|(_, line)| LINK.replace_all(line, "$1").into_owned())
+        .map(|(_, line)| {
+            let mut to_agreement = false;
+            let text = LINK.replace_all(line, |c: &regex::Captures| {
+                to_agreement |= agreement_link(&c[0]);
+                c[1].to_string()
+            });
+            // A table row whose name links to the vendor's DPA says one is in place: the
+            // link becomes a cell of its own, which the table reads as the row's agreement.
+            if to_agreement && text.matches('|').count() >= 2 {
+                format!(
+                    "{} | DPA |",
+                    text.trim_end().trim_end_matches('|').trim_end()
+                )
+            } else {
+                text.into_owned()
+            }
+        })
         .collect()
+}
+
+/// Whether a Markdown link `[text](url)` points at a processing agreement.
+fn agreement_link(link: &str) -> bool {
+    let url = link.rsplit_once("](").map_or("", |(_, url)| url);
+    crate::formats::links_to_agreement(url.trim_end_matches(')'))
 }
 
 /// Where a "---"-fenced metadata block at the very start ends (0 without one).
@@ -122,5 +144,17 @@ mod tests {
         .map(|s| s.to_string())
         .collect();
         assert_eq!(clean(&lines), ["* Stripe, Inc. for payments"]);
+    }
+
+    #[test]
+    fn a_table_row_linking_its_name_to_a_dpa_gets_a_cell_saying_so() {
+        let lines = vec![
+            "| [Convex](https://www.convex.dev/legal/dpa) | Database |".to_string(),
+            "| [Cloudflare](https://www.cloudflare.com/trust-hub/gdpr/) | DNS |".to_string(),
+        ];
+        assert_eq!(
+            clean(&lines),
+            ["| Convex | Database | DPA |", "| Cloudflare | DNS |"]
+        );
     }
 }

@@ -17,7 +17,12 @@ pub(super) fn drafts(lines: &[String]) -> Vec<(Range<usize>, Vec<Draft>)> {
     while i < lines.len() {
         let headers = header_run(lines, i);
         if headers < 3 {
-            i += 1;
+            if let Some((range, drafts)) = headless(lines, i) {
+                i = range.end.max(i + 1);
+                found.push((range, drafts));
+            } else {
+                i += 1;
+            }
             continue;
         }
         let body = i + headers;
@@ -44,6 +49,39 @@ pub(super) fn drafts(lines: &[String]) -> Vec<(Range<usize>, Vec<Draft>)> {
         i = end.max(i + 1);
     }
     found
+}
+
+/// Rows one cell a line without header labels, right after the sentence that introduces
+/// them ("… können zum Einsatz kommen:"): each a company's name and a few cells.
+fn headless(lines: &[String], i: usize) -> Option<(Range<usize>, Vec<Draft>)> {
+    let introduced = i > 0 && lines[i - 1].trim_end().ends_with(':');
+    if !introduced || !starts_row(lines, i) {
+        return None;
+    }
+    let end = (i..lines.len())
+        .find(|&j| lines[j].split_whitespace().count() > 20)
+        .unwrap_or(lines.len());
+    // A row has a cell at least under its name: a name-like cell right under another is
+    // part of that row.
+    let mut starts: Vec<usize> = Vec::new();
+    for j in (i..end).filter(|&j| starts_row(lines, j)) {
+        if starts.last().is_none_or(|&s| j >= s + 2) {
+            starts.push(j);
+        }
+    }
+    // A few cells a row: paragraphs under names are no table.
+    if starts.len() < 2 || !starts.windows(2).all(|w| w[1] - w[0] <= 6) {
+        return None;
+    }
+    let mut drafts = Vec::new();
+    let mut last_end = i;
+    for (k, &start) in starts.iter().enumerate() {
+        let next = starts.get(k + 1).copied().unwrap_or(end);
+        let (draft, used) = row(&lines[start..next], k + 1 == starts.len());
+        last_end = start + used;
+        drafts.push(draft);
+    }
+    Some((i..last_end, drafts))
 }
 
 /// How many header labels, one per line, start at line `i`.
@@ -86,12 +124,14 @@ fn row(lines: &[String], last: bool) -> (Draft, usize) {
         let certs = certifications_in(line);
         if draft.service.is_empty() && descriptions.is_empty() && names::looks_like_address(line) {
             addresses.push(line.trim().to_string());
-        } else if words <= 4 && (country::area(line).is_some() || country::detect(line).is_some()) {
+        } else if words <= 12 && !mechanism::mentions(line).is_empty() {
+            // "PCI DSS, EU-Standardvertragsklauseln": the tool, with a certification beside it.
+            draft.mechanism = join(&draft.mechanism, line);
+            draft.certifications.extend(certs);
+        } else if words <= 6 && (country::area(line).is_some() || country::detect(line).is_some()) {
             draft.location = join(&draft.location, line);
         } else if !certs.is_empty() && words <= 8 {
             draft.certifications.push(line.trim().to_string());
-        } else if words <= 12 && !mechanism::mentions(line).is_empty() {
-            draft.mechanism = join(&draft.mechanism, line);
         } else if draft.service.is_empty() && descriptions.is_empty() && words <= 20 {
             draft.service = line.trim().to_string();
         } else {
@@ -109,5 +149,25 @@ fn join(existing: &str, more: &str) -> String {
         more.trim().to_string()
     } else {
         format!("{existing}, {}", more.trim())
+    }
+}
+
+#[cfg(test)]
+mod headless_tests {
+    use super::*;
+
+    #[test]
+    fn rows_one_cell_a_line_after_their_introduction() {
+        let lines: Vec<String> = "Die folgenden Subprozessoren können zum Einsatz kommen:\nBeanerio GmbH\nEntwicklung und Supportleistungen\nDeutschland\nAllgemeine AVV\nStripe Payments Europe Ltd. (SPEL)\nZahlungsabwicklung\nIrland (EU) / USA\nPCI DSS, EU-Standardvertragsklauseln\n3. Datenstandorte\nDie primäre Verarbeitung und Speicherung personenbezogener Daten erfolgt in Rechenzentren innerhalb der Europäischen Union und nirgends sonst auf der ganzen Welt."
+            .lines()
+            .map(str::to_string)
+            .collect();
+        let found = drafts(&lines);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let rows = &found[0].1;
+        assert_eq!(rows[0].name, "Beanerio GmbH");
+        assert_eq!(rows[0].location, "Deutschland");
+        assert_eq!(rows[0].service, "Entwicklung und Supportleistungen");
+        assert!(rows[1].mechanism.contains("Standardvertragsklauseln"));
     }
 }

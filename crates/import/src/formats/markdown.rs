@@ -11,6 +11,8 @@ pub(super) fn read(text: &str, watch: &Watch) -> ImportResult<Document> {
     let mut buffer = String::new();
     let mut table: Option<Vec<Vec<String>>> = None;
     let mut cell = String::new();
+    // The row being read links a cell to a processing agreement.
+    let mut to_agreement = false;
     for (i, event) in Parser::new_ext(text, Options::ENABLE_TABLES).enumerate() {
         if i.is_multiple_of(4096) {
             watch.check()?;
@@ -30,6 +32,18 @@ pub(super) fn read(text: &str, watch: &Watch) -> ImportResult<Document> {
             Event::Start(Tag::TableHead | Tag::TableRow) => {
                 if let Some(rows) = table.as_mut() {
                     rows.push(Vec::new());
+                }
+                to_agreement = false;
+            }
+            Event::Start(Tag::Link { dest_url, .. })
+                if in_table && super::links_to_agreement(&dest_url) =>
+            {
+                to_agreement = true;
+            }
+            // The link to the vendor's DPA becomes a cell of its own, read as the agreement.
+            Event::End(TagEnd::TableRow) if to_agreement => {
+                if let Some(row) = table.as_mut().and_then(|rows| rows.last_mut()) {
+                    row.push("DPA".to_string());
                 }
             }
             Event::End(TagEnd::TableCell) => {

@@ -123,3 +123,19 @@ fn read_text(bytes: &[u8], hint: Option<Kind>, watch: &Watch) -> ImportResult<Do
     }
     Ok(document)
 }
+
+/// Whether a link points at a processing agreement ("…/legal/dpa", "…/data-processing-addendum",
+/// "…/avv"): a table row whose name links there says the agreement is in place.
+pub(crate) fn links_to_agreement(url: &str) -> bool {
+    let url = url.to_lowercase();
+    url.split(['/', '.', '?', '#', '_'])
+        .any(|part| matches!(part, "dpa" | "avv" | "adv"))
+        || [
+            "data-processing",
+            "processing-addendum",
+            "processing-agreement",
+            "auftragsverarbeitung",
+        ]
+        .iter()
+        .any(|p| url.contains(p))
+}
