@@ -253,6 +253,37 @@ async fn a_matched_name_becomes_an_alias_and_matches_by_itself_next_time() {
 }
 
 #[tokio::test]
+async fn the_vaults_own_vendors_fill_a_country_the_list_leaves_out() {
+    let (_dir, app) = app().await;
+    let own = app
+        .create(VendorData {
+            legal_name: "Nordlicht Hosting AS".into(),
+            country: "NO".parse().ok(),
+            ..Default::default()
+        })
+        .await
+        .expect("vendor");
+    let mut preview = lists::read_text(
+        "| Name | Country | Service |\n|---|---|---|\n| Nordlicht Hosting AS | | Hosting |\n| Zendesk, Inc. | United States | Support |\n",
+    );
+    app.match_vendors(&mut preview).await.expect("match");
+    let row = &preview.rows[0];
+    assert_eq!(row.entry.vendor_id, Some(own.id));
+    assert_eq!(row.entry.country.as_ref().map(|c| c.as_str()), Some("NO"));
+    assert!(
+        row.uncertain.contains(&"country".to_string()),
+        "{:?}",
+        row.uncertain
+    );
+    // What the list says stays.
+    assert_eq!(
+        preview.rows[1].entry.country.as_ref().map(|c| c.as_str()),
+        Some("US")
+    );
+    app.close().await.expect("closed");
+}
+
+#[tokio::test]
 async fn a_version_without_rows_or_for_an_unknown_vendor_is_refused() {
     let (_dir, app) = app().await;
     let helpdesk = vendor(&app, "Helpdesk Cloud GmbH").await;

@@ -3,9 +3,11 @@
 //! Two stages, each in its own module tree: `formats` turns the bytes of a file (or pasted
 //! text) into a [`Document`] of tables and lines of text, whatever the format and encoding;
 //! `extract` finds the subprocessors in that document, with `country` and `mechanism`
-//! recognising what the rows say in many languages. Nothing here touches a database, a clock
+//! recognising what the rows say in many languages, and `catalogue` the well-known entities
+//! that fill what a list leaves out. Nothing here touches a database, a clock
 //! or the network.
 
+pub mod catalogue;
 pub mod country;
 mod document;
 mod error;

@@ -19,12 +19,27 @@ use dpadesk_model::*;
 use std::collections::HashMap;
 
 impl App {
-    /// Links each previewed row to the catalogue vendor it names, where one does.
+    /// Links each previewed row to the catalogue vendor it names, where one does. The vault's
+    /// own vendors are the user's part of the catalogue: a row the list gives no country
+    /// takes the matched vendor's, highlighted for the user to confirm.
     pub async fn match_vendors(&self, preview: &mut ImportPreview) -> AppResult<()> {
         let vendors = self.list::<VendorData>().await?;
         for row in &mut preview.rows {
             if row.entry.vendor_id.is_none() {
                 row.entry.vendor_id = find_vendor(&row.entry.name, &vendors);
+            }
+            let known = row
+                .entry
+                .vendor_id
+                .and_then(|id| vendors.iter().find(|v| v.id == id))
+                .and_then(|v| v.data.country.clone());
+            if row.entry.country.is_none()
+                && let Some(country) = known
+            {
+                row.entry.country = Some(country);
+                if !row.uncertain.iter().any(|f| f == "country") {
+                    row.uncertain.push("country".to_string());
+                }
             }
         }
         Ok(())

@@ -98,6 +98,21 @@ impl Draft {
         let mut uncertain = Vec::new();
 
         let (country, country_sure) = self.country();
+        // What the list leaves out, the catalogue of well-known entities may know; the
+        // country it gives is the user's to confirm, and no ground to assume no transfer.
+        let catalogued = match country {
+            Some(_) => None,
+            None => crate::catalogue::find(&name)
+                .filter(
+                    |e| match (names::legal_form(&name), names::legal_form(&e.legal_name)) {
+                        (Some(mine), Some(theirs)) => mine == theirs,
+                        _ => true,
+                    },
+                )
+                .map(|e| e.country.clone()),
+        };
+        let from_catalogue = catalogued.is_some();
+        let country = country.or(catalogued);
         if !country_sure {
             uncertain.push(Field::Country);
         }
@@ -134,7 +149,9 @@ impl Draft {
         let mechanism = match (&country, area) {
             // A recipient inside the EEA makes no Chapter V transfer, whatever else the row
             // says (a DPA, SCCs signed anyway).
-            (Some(code), _) if country::is_eea(code) && !also_outside => TransferMechanism::Eea,
+            (Some(code), _) if country::is_eea(code) && !also_outside && !from_catalogue => {
+                TransferMechanism::Eea
+            }
             (Some(code), _) if country::is_eea(code) => {
                 uncertain.push(Field::Mechanism);
                 named.unwrap_or(TransferMechanism::Unknown)

@@ -24,6 +24,12 @@ use crate::{Block, Document, ImportedRow};
 use dpadesk_model::TransferMechanism;
 use draft::Draft;
 
+/// A company name as the reader compares names: folded, without legal forms or what it adds
+/// in brackets ("Amazon Web Services Inc (AWS)" is "amazon web services").
+pub(crate) fn names_key(name: &str) -> String {
+    names::key(&dedupe::without_brackets(name))
+}
+
 /// The subprocessor rows of a document, in reading order, one per company.
 pub fn rows(document: &Document) -> Vec<ImportedRow> {
     let mut before: &[String] = &[];
