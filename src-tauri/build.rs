@@ -31,6 +31,7 @@ const COMMANDS: &[&str] = &[
     "list_import_cancel",
     "list_save",
     "list_change",
+    "vendor_check_list",
     "list_review",
     "dpa_list",
     "dpa_copy",

@@ -128,6 +128,22 @@ pub async fn list_save(
     .await
 }
 
+/// Fetches the list the vendor publishes at the address the user gave it (the only network
+/// call the window makes) and stores a changed one as a new version to review.
+#[tauri::command]
+pub async fn vendor_check_list(desk: State<'_, Desk>, vendor: Id) -> AppResult<lists::ListCheck> {
+    with_app(&desk, async |app| {
+        let checks = app
+            .check_published_lists(Some(vendor), &lists::FetchLimits::default())
+            .await?;
+        checks
+            .into_iter()
+            .next()
+            .ok_or_else(|| dpadesk_app::AppError::NotFound("That vendor is not watched.".into()))
+    })
+    .await
+}
+
 #[tauri::command]
 pub async fn list_change(desk: State<'_, Desk>, list: Id) -> AppResult<ListChangeReport> {
     with_app(&desk, async |app| app.list_change(list).await).await

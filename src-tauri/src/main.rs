@@ -87,6 +87,7 @@ fn main() {
             list_import::list_import_cancel,
             list_import::list_save,
             list_import::list_change,
+            list_import::vendor_check_list,
             list_import::list_review,
             commands::dpa_list,
             commands::dpa_copy,

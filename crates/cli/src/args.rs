@@ -69,9 +69,9 @@ pub enum RegisterCommand {
     /// Processing activities of an organisation's register.
     #[command(subcommand)]
     Activity(Crud<ActivityFields, ActivityList>),
-    /// The vendor catalogue shared by all organisations.
+    /// The vendor catalogue shared by all organisations, and the lists vendors publish.
     #[command(subcommand)]
-    Vendor(Crud<VendorFields, ListAll>),
+    Vendor(VendorCommand),
     /// Data processing agreements between an organisation and a vendor.
     #[command(subcommand)]
     Dpa(Crud<DpaFields, DpaList>),
@@ -91,6 +91,43 @@ pub enum RegisterCommand {
     Subprocessors(SubprocessorCommand),
     #[command(flatten)]
     Tool(ToolCommand),
+}
+
+#[derive(Debug, Subcommand)]
+// Parsed once per run: the size of the catalogue commands' fields costs nothing.
+#[allow(clippy::large_enum_variant)]
+pub enum VendorCommand {
+    #[command(flatten)]
+    Crud(Crud<VendorFields, ListAll>),
+    /// Watch the subprocessor list the vendor publishes at a web address. Checking it is the
+    /// only network call DPA Desk makes, and only for vendors watched this way.
+    Watch(WatchList),
+    /// Fetch the published list of one vendor, or of every watched vendor, now; a list whose
+    /// rows changed is stored as a new version to review (exit code 1 when a check failed).
+    Check(CheckLists),
+}
+
+#[derive(Debug, Args)]
+pub struct WatchList {
+    /// Id or name.
+    pub key: String,
+    /// The address (http or https) of the vendor's published list.
+    #[arg(long, required_unless_present = "stop")]
+    pub url: Option<String>,
+    /// Also check it once a day while the window is open.
+    #[arg(long)]
+    pub daily: bool,
+    /// Stop watching: forget the address.
+    #[arg(long, conflicts_with_all = ["url", "daily"])]
+    pub stop: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckLists {
+    /// Id or name (default: every watched vendor).
+    pub key: Option<String>,
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

@@ -7,7 +7,7 @@ mod commands;
 mod output;
 mod parse;
 
-use args::{Cli, Command, RegisterCommand};
+use args::{Cli, Command, RegisterCommand, VendorCommand};
 use clap::Parser;
 use commands::vault::{self as vault_file, PASSPHRASE_VAR, RECOVERY_CODE_VAR};
 use dpadesk_app::session::{default_vault_path, open_backup, open_vault};
@@ -125,7 +125,15 @@ async fn dispatch(app: &App, command: RegisterCommand) -> Result<bool, AppError>
         RegisterCommand::Export(args) => commands::export::export(app, args).await,
         RegisterCommand::ImportOrg(args) => commands::export::import_org(app, args).await,
         RegisterCommand::Org(cmd) => run::<OrganisationData, _, _>(app, cmd).await,
-        RegisterCommand::Vendor(cmd) => run::<VendorData, _, _>(app, cmd).await,
+        RegisterCommand::Vendor(VendorCommand::Crud(cmd)) => {
+            run::<VendorData, _, _>(app, cmd).await
+        }
+        RegisterCommand::Vendor(VendorCommand::Watch(args)) => {
+            commands::vendor::watch(app, args).await
+        }
+        RegisterCommand::Vendor(VendorCommand::Check(args)) => {
+            return commands::vendor::check(app, args).await;
+        }
         RegisterCommand::Measure(cmd) => run::<MeasureData, _, _>(app, cmd).await,
         RegisterCommand::Activity(cmd) => run::<ActivityData, _, _>(app, cmd).await,
         RegisterCommand::Dpa(cmd) => run::<DpaData, _, _>(app, cmd).await,

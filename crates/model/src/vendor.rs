@@ -29,6 +29,11 @@ pub struct VendorData {
     /// access is a transfer, EDPB Guidelines 05/2021), e.g. a US parent's support desk.
     pub remote_access_from: Vec<CountryCode>,
     pub notes: String,
+    /// Where the vendor publishes its subprocessor list; set by the user to watch it (the app
+    /// makes no network call without it).
+    pub list_url: String,
+    /// Check `list_url` once a day while the app is open, not only when asked.
+    pub watch_daily: bool,
 }
 
 pub type Vendor = Record<VendorData>;
@@ -50,6 +55,8 @@ struct Written {
     scope_checks: Vec<ScopeCheck>,
     remote_access_from: Vec<CountryCode>,
     notes: String,
+    list_url: String,
+    watch_daily: bool,
     dpf_certified: bool,
     adequacy_scope_confirmed: bool,
 }
@@ -89,6 +96,8 @@ impl From<Written> for VendorData {
             scope_checks,
             remote_access_from: w.remote_access_from,
             notes: w.notes,
+            list_url: w.list_url,
+            watch_daily: w.watch_daily,
         }
     }
 }

@@ -66,6 +66,8 @@ fn snapshot() -> Snapshot {
         }],
         remote_access_from: vec!["US".parse().expect("US")],
         notes: "Support aus Übersee".into(),
+        list_url: String::new(),
+        watch_daily: false,
     });
     let hosting = record(VendorData {
         legal_name: "Nuage Américain Inc.".into(),

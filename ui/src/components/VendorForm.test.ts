@@ -129,6 +129,19 @@ describe('VendorForm', () => {
     expect(vendor.scope_checks).toHaveLength(2);
   });
 
+  it('sends the address of the vendor’s published list and the daily check only with one', async () => {
+    const sent = recordSaves();
+    const onsaved = vi.fn();
+    render(VendorForm, { onsaved, oncancel: vi.fn() });
+    await fireEvent.input(document.querySelector('#vendor-name')!, { target: { value: 'Watched GmbH' } });
+    expect(document.querySelector('#vendor-watch-daily')).toBeNull();
+    await fireEvent.input(document.querySelector('#vendor-list-url')!, { target: { value: ' https://watched.example/subprocessors ' } });
+    await fireEvent.click(document.querySelector('#vendor-watch-daily')!);
+    await fireEvent.click(screen.getByTestId('save-vendor'));
+    await vi.waitFor(() => expect(onsaved).toHaveBeenCalledOnce());
+    expect(sent[0].data).toMatchObject({ list_url: 'https://watched.example/subprocessors', watch_daily: true });
+  });
+
   it('refuses a remote-access entry that is not a two-letter code before asking the core', async () => {
     const sent = recordSaves();
     const onsaved = vi.fn();

@@ -77,6 +77,36 @@ describe('VendorsView', () => {
     expect(screen.getByTestId('vendor-detail').textContent).toContain('Not checked');
   });
 
+  it('checks a watched vendor’s published list on request and opens the new version’s changes', async () => {
+    const watched: Vendor = { ...hoster, id: 'ven-4', legal_name: 'Watched GmbH', list_url: 'https://watched.example/subprocessors', watch_daily: true };
+    let answer: unknown = { vendor_id: 'ven-4', vendor: 'Watched GmbH', url: watched.list_url, outcome: 'unchanged' };
+    const calls = core((cmd) => {
+      if (cmd === 'vendor_list') return [watched, mailer];
+      if (cmd === 'vendor_check_list') return answer;
+      // The change screen stays loading: this test is about getting there.
+      if (cmd === 'list_change') return new Promise(() => {});
+    });
+    render(VendorsView, { organisation: acme, organisations: [acme] });
+    await fireEvent.click((await screen.findAllByTestId('vendor-row'))[1]);
+    expect(screen.getByTestId('vendor-detail').textContent).toContain('https://watched.example/subprocessors');
+    await fireEvent.click(screen.getByTestId('check-list-now'));
+    expect((await screen.findByTestId('list-check-result')).textContent).toBe('The published list is unchanged.');
+    expect(calls.find((c) => c.cmd === 'vendor_check_list')?.args).toEqual({ vendor: 'ven-4' });
+    answer = { vendor_id: 'ven-4', vendor: 'Watched GmbH', url: watched.list_url, outcome: 'failed', message: 'the server answered 500' };
+    await fireEvent.click(screen.getByTestId('check-list-now'));
+    await vi.waitFor(() => expect(screen.getByTestId('list-check-result').textContent).toBe('The list could not be checked: the server answered 500'));
+    answer = { vendor_id: 'ven-4', vendor: 'Watched GmbH', url: watched.list_url, outcome: 'new_version', list_id: 'list-9', added: 1, removed: 0, changed: 0 };
+    await fireEvent.click(screen.getByTestId('check-list-now'));
+    await vi.waitFor(() => expect(calls.some((c) => c.cmd === 'list_change' && c.args.list === 'list-9')).toBe(true));
+  });
+
+  it('offers no check for a vendor nobody gave an address', async () => {
+    core();
+    render(VendorsView, { organisation: acme, organisations: [acme] });
+    await fireEvent.click((await screen.findAllByTestId('vendor-row'))[0]);
+    expect(screen.queryByTestId('check-list-now')).toBeNull();
+  });
+
   it('shows why the core refuses to delete a vendor in use, and keeps it', async () => {
     const message = 'Mailer Ltd is used by 1 agreement and 2 activities; remove those first.';
     const calls = core((cmd) => {

@@ -33,6 +33,7 @@ import type { TiaDraft } from './generated/TiaDraft';
 import type { WhatIfReport } from './generated/WhatIfReport';
 import type { ImportPreview } from './generated/ImportPreview';
 import type { ListChangeReport } from './generated/ListChangeReport';
+import type { ListCheck } from './generated/ListCheck';
 import type { SubprocessorEntry } from './generated/SubprocessorEntry';
 import type { SubprocessorListData } from './generated/SubprocessorListData';
 import type { Template } from './generated/Template';
@@ -181,6 +182,7 @@ export const api = {
   saveList: (vendor: string, receivedOn: string | null, source: string, contentHash: string, entries: SubprocessorEntry[]) =>
     invoke<SubprocessorList>('list_save', { vendor, receivedOn, source, contentHash, entries }),
   listChange: (list: string) => invoke<ListChangeReport>('list_change', { list }),
+  vendorCheckList: (vendor: string) => invoke<ListCheck>('vendor_check_list', { vendor }),
   reviewList: (list: string, review: ChangeReview) => invoke<SubprocessorList>('list_review', { list, review }),
 
   dpa: editable<DpaData>('dpa'),

@@ -25,6 +25,6 @@ export function blankVendor(): VendorData {
   return {
     legal_name: '', aliases: [], address: '', country: null, services: [],
     contact: { name: '', email: '', phone: '' }, website: '', international_organisation: null,
-    scope_checks: [], remote_access_from: [], notes: '',
+    scope_checks: [], remote_access_from: [], notes: '', list_url: '', watch_daily: false,
   };
 }

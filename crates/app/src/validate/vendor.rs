@@ -14,6 +14,7 @@ impl Editable for VendorData {
             &mut self.address,
             &mut self.website,
             &mut self.notes,
+            &mut self.list_url,
         ] {
             trim(s);
         }
@@ -37,6 +38,11 @@ impl Editable for VendorData {
             "the vendor's legal name",
         );
         check_contact(&mut e, "contact", &self.contact);
+        if !self.list_url.trim().is_empty()
+            && let Err(crate::AppError::Invalid(mut bad)) = crate::lists::check_url(&self.list_url)
+        {
+            e.append(&mut bad);
+        }
         e
     }
 

@@ -1,9 +1,10 @@
 //! `dpadesk vendor …`: the vendor catalogue.
 
 use super::{Document, Fields, Listed, set, set_list};
+use crate::args::{CheckLists, WatchList};
 use crate::parse;
 use chrono::NaiveDate;
-use dpadesk_app::{App, AppResult};
+use dpadesk_app::{App, AppResult, lists};
 use dpadesk_model::{
     AdequacyScope, CheckOutcome, CountryCode, ScopeCheck, Vendor, VendorData, record_check,
 };
@@ -139,4 +140,71 @@ impl Listed for VendorData {
     fn describe(v: &Vendor) -> String {
         format!("vendor “{}”", v.legal_name)
     }
+}
+
+/// `vendor watch`: the address of the vendor's published list, or none.
+pub async fn watch(app: &App, args: WatchList) -> AppResult<()> {
+    let vendor = app.find_vendor(&args.key).await?;
+    let mut data = vendor.data.clone();
+    match args.url.filter(|_| !args.stop) {
+        Some(url) => {
+            data.list_url = lists::check_url(&url)?.to_string();
+            data.watch_daily = args.daily;
+        }
+        None => {
+            data.list_url.clear();
+            data.watch_daily = false;
+        }
+    }
+    let saved = app.update(vendor.id, data).await?;
+    crate::output::line(&match saved.list_url.as_str() {
+        "" => format!("{} is no longer watched.", saved.legal_name),
+        url => format!(
+            "{} is watched at {url}{}; run `dpadesk vendor check` to fetch it now.",
+            saved.legal_name,
+            if saved.watch_daily { ", daily" } else { "" }
+        ),
+    });
+    Ok(())
+}
+
+/// `vendor check`; true when a check failed.
+pub async fn check(app: &App, args: CheckLists) -> AppResult<bool> {
+    let vendor = match args.key {
+        Some(key) => Some(app.find_vendor(&key).await?.id),
+        None => None,
+    };
+    let checks = app
+        .check_published_lists(vendor, &lists::FetchLimits::default())
+        .await?;
+    let failed = checks
+        .iter()
+        .any(|c| matches!(c.outcome, lists::ListCheckOutcome::Failed { .. }));
+    if args.json {
+        crate::output::json(&checks);
+        return Ok(failed);
+    }
+    if checks.is_empty() {
+        crate::output::line(
+            "No vendor is watched; `dpadesk vendor watch VENDOR --url URL` watches one.",
+        );
+    }
+    for c in &checks {
+        crate::output::line(&match &c.outcome {
+            lists::ListCheckOutcome::Unchanged => format!("{}: unchanged", c.vendor),
+            lists::ListCheckOutcome::NewVersion {
+                added,
+                removed,
+                changed,
+                ..
+            } => format!(
+                "{}: a new version to review ({added} added, {removed} removed, {changed} changed); see `dpadesk subprocessors changes --vendor \"{}\"`",
+                c.vendor, c.vendor
+            ),
+            lists::ListCheckOutcome::Failed { message } => {
+                format!("{}: not checked: {message}", c.vendor)
+            }
+        });
+    }
+    Ok(failed)
 }

@@ -18,6 +18,8 @@ pub struct Model {
     pub scope_checks: Json,
     pub remote_access_from: Json,
     pub notes: String,
+    pub list_url: String,
+    pub watch_daily: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

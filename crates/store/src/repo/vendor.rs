@@ -26,6 +26,8 @@ fn to_row(r: &Vendor) -> table::Model {
         scope_checks: to_json(&d.scope_checks),
         remote_access_from: to_json(&d.remote_access_from),
         notes: d.notes.clone(),
+        list_url: d.list_url.clone(),
+        watch_daily: d.watch_daily,
         created_at: r.created_at,
         updated_at: r.updated_at,
     }
@@ -48,6 +50,8 @@ fn from_row(m: table::Model) -> Result<Vendor> {
             scope_checks: from_json(m.scope_checks)?,
             remote_access_from: from_json(m.remote_access_from)?,
             notes: m.notes,
+            list_url: m.list_url,
+            watch_daily: m.watch_daily,
         },
     })
 }

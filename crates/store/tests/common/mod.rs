@@ -105,6 +105,8 @@ pub fn vendor(name: &str) -> Vendor {
         ],
         remote_access_from: vec!["US".parse().expect("US"), "IN".parse().expect("IN")],
         notes: "Négocié en 2025".into(),
+        list_url: "https://vendor.example/subprocessors".into(),
+        watch_daily: true,
     })
 }
 

@@ -24,4 +24,13 @@ scope_checks: Array<ScopeCheck>,
  * Third countries from which the vendor's staff or support can reach the data (remote
  * access is a transfer, EDPB Guidelines 05/2021), e.g. a US parent's support desk.
  */
-remote_access_from: Array<CountryCode>, notes: string, };
+remote_access_from: Array<CountryCode>, notes: string, 
+/**
+ * Where the vendor publishes its subprocessor list; set by the user to watch it (the app
+ * makes no network call without it).
+ */
+list_url: string, 
+/**
+ * Check `list_url` once a day while the app is open, not only when asked.
+ */
+watch_daily: boolean, };

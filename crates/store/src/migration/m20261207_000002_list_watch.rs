@@ -1,0 +1,22 @@
+//! Where a vendor publishes its subprocessor list, and whether to check it daily: the user's
+//! opt-in to the only network call the app makes.
+
+use sea_orm_migration::prelude::*;
+use sea_orm_migration::schema::*;
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        for column in [
+            text("list_url").default("").to_owned(),
+            boolean("watch_daily").default(false).to_owned(),
+        ] {
+            m.alter_table(Table::alter().table("vendor").add_column(column).to_owned())
+                .await?;
+        }
+        Ok(())
+    }
+}
