@@ -225,15 +225,19 @@ async fn errors_redirects_stalls_and_huge_pages_store_nothing() {
         let lists = app.subprocessor_lists_of(v.id).await.expect("lists");
         assert!(lists.is_empty(), "{path} stored a version");
     }
-    let bad = vendor(&app, "File GmbH", "file:///etc/passwd").await;
-    let outcome = only(
-        app.check_published_lists(Some(bad.id), &quick())
-            .await
-            .expect("check"),
-    );
+    // Only a web address can be watched: the form and the CLI are told so.
+    let refused = app
+        .create(VendorData {
+            legal_name: "File GmbH".into(),
+            list_url: "file:///etc/passwd".into(),
+            ..Default::default()
+        })
+        .await;
     assert!(
-        matches!(outcome, ListCheckOutcome::Failed { .. }),
-        "{outcome:?}"
+        refused
+            .as_ref()
+            .is_err_and(|e| e.to_string().contains("http or https")),
+        "{refused:?}"
     );
     app.close().await.expect("closed");
 }
