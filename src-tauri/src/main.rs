@@ -56,6 +56,7 @@ fn main() {
         .setup(|desktop| {
             state::warm_up(desktop.handle(), true);
             state::watch_other_writers(desktop.handle());
+            state::check_lists_daily(desktop.handle());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

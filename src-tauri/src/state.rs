@@ -140,3 +140,55 @@ pub fn watch_other_writers(handle: &AppHandle) {
         }
     });
 }
+
+/// How often the window asks whether the day of the daily list checks has come.
+const DAILY_LOOK_EVERY: Duration = Duration::from_secs(60 * 60);
+
+/// Once a day while the window runs, fetches the published lists of the vendors the user
+/// asked to have checked daily (none is fetched otherwise); a changed one is stored as a
+/// version to review and the screens reload to show it.
+pub fn check_lists_daily(handle: &AppHandle) {
+    let handle = handle.clone();
+    tauri::async_runtime::spawn(async move {
+        let mut last_day = None;
+        loop {
+            // First a minute after start, so that opening the vault is not slowed.
+            tokio::time::sleep(Duration::from_secs(60)).await;
+            let today = crate::commands::today();
+            if last_day == Some(today) {
+                tokio::time::sleep(DAILY_LOOK_EVERY).await;
+                continue;
+            }
+            let desk = handle.state::<Desk>();
+            let Ok(guard) = desk.app.try_read() else {
+                continue;
+            };
+            let Some(app) = guard.as_ref() else {
+                continue;
+            };
+            let limits = dpadesk_app::lists::FetchLimits::default();
+            match app.check_daily_lists(&limits).await {
+                Ok(checks) => {
+                    last_day = Some(today);
+                    let stored = checks.iter().any(|c| {
+                        matches!(
+                            c.outcome,
+                            dpadesk_app::lists::ListCheckOutcome::NewVersion { .. }
+                        )
+                    });
+                    for c in &checks {
+                        if let dpadesk_app::lists::ListCheckOutcome::Failed { message } = &c.outcome
+                        {
+                            log::warn!("the daily check of {}'s list failed: {message}", c.vendor);
+                        }
+                    }
+                    drop(guard);
+                    if stored && let Err(e) = handle.emit("vault-changed", ()) {
+                        log::warn!("the window was not told of a new list version: {e}");
+                    }
+                }
+                Err(e) => log::warn!("the daily list checks did not run: {e}"),
+            }
+        }
+    });
+}

@@ -177,6 +177,22 @@ async fn a_changed_page_becomes_a_version_to_review_and_an_unchanged_one_does_no
     let report = app.list_change(list_id).await.expect("change");
     assert_eq!(report.changes.added[0].name, "Mailgun Technologies, Inc.");
 
+    // The daily round fetches only the vendors the user asked to have checked daily.
+    let daily = app
+        .create(VendorData {
+            legal_name: "Daily GmbH".into(),
+            list_url: url.clone(),
+            watch_daily: true,
+            ..Default::default()
+        })
+        .await
+        .expect("vendor");
+    let round = app.check_daily_lists(&quick()).await.expect("round");
+    assert_eq!(
+        round.iter().map(|c| c.vendor_id).collect::<Vec<_>>(),
+        [daily.id]
+    );
+
     // A vendor without an address is never fetched, and asking for it says so.
     let refused = app.check_published_lists(Some(offline.id), &quick()).await;
     assert!(refused.is_err(), "{refused:?}");

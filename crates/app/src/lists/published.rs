@@ -5,7 +5,7 @@
 
 use super::{ImportPreview, Watch, compare, read_file};
 use crate::{App, AppError, AppResult, FieldError};
-use dpadesk_model::{Id, SubprocessorList, VendorData};
+use dpadesk_model::{Id, SubprocessorList, Vendor, VendorData};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::time::Duration;
@@ -159,17 +159,36 @@ impl App {
         vendor: Option<Id>,
         limits: &FetchLimits,
     ) -> AppResult<Vec<ListCheck>> {
-        let vendors = self.list::<VendorData>().await?;
-        let watched: Vec<_> = vendors
-            .into_iter()
-            .filter(|v| vendor.is_none_or(|id| v.id == id))
-            .filter(|v| !v.data.list_url.trim().is_empty())
-            .collect();
+        let watched = self.watched(|v| vendor.is_none_or(|id| v.id == id)).await?;
         if let (Some(_), true) = (vendor, watched.is_empty()) {
             return Err(refused(
                 "This vendor has no address of a published list to check; add one first.",
             ));
         }
+        self.check_each(watched, limits).await
+    }
+
+    /// The daily round of the window: the vendors the user asked to have checked every day.
+    pub async fn check_daily_lists(&self, limits: &FetchLimits) -> AppResult<Vec<ListCheck>> {
+        let watched = self.watched(|v| v.data.watch_daily).await?;
+        self.check_each(watched, limits).await
+    }
+
+    /// The vendors with an address that `keep` keeps.
+    async fn watched(&self, keep: impl Fn(&Vendor) -> bool) -> AppResult<Vec<Vendor>> {
+        Ok(self
+            .list::<VendorData>()
+            .await?
+            .into_iter()
+            .filter(|v| !v.data.list_url.trim().is_empty() && keep(v))
+            .collect())
+    }
+
+    async fn check_each(
+        &self,
+        watched: Vec<Vendor>,
+        limits: &FetchLimits,
+    ) -> AppResult<Vec<ListCheck>> {
         let mut out = Vec::new();
         for v in watched {
             let url = v.data.list_url.trim().to_string();
