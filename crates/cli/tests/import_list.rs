@@ -230,3 +230,58 @@ fn a_second_version_is_compared_with_the_first_and_reviewed() {
     assert_eq!(versions[1]["review"]["status"], "objected");
     assert_eq!(versions[1]["review"]["note"], "US hosting");
 }
+
+#[test]
+fn a_file_of_several_vendors_lists_keeps_the_rows_of_the_vendor_named() {
+    let dir = tempfile::tempdir().expect("dir");
+    let list = write(
+        &dir,
+        "scrape.csv",
+        "Company,Sub-processor,Service category\n\
+         Datadog,\"Amazon Web Services, Inc.\",Infrastructure\n\
+         Datadog,Datadog,Monitoring\n\
+         Datadog,\"Zendesk, Inc.\",Support\n\
+         GitLab,\"Amazon Web Services, Inc.\",Hosting\n\
+         GitLab,\"Mailgun Technologies, Inc.\",E-mail\n",
+    );
+    let no_vault = dir.path().join("none.dpadesk");
+    let names = |rows: &Value| -> Vec<String> {
+        rows.as_array()
+            .expect("array")
+            .iter()
+            .map(|r| r["name"].as_str().expect("name").to_string())
+            .collect()
+    };
+    // Without --vendor every vendor's rows stay, each its own (AWS twice); the vendor's
+    // own line is none of its subprocessors.
+    let all = json(&no_vault, &["import-list", &list, "--dry-run", "--json"]);
+    assert_eq!(
+        names(&all),
+        [
+            "Amazon Web Services, Inc.",
+            "Zendesk, Inc.",
+            "Amazon Web Services, Inc.",
+            "Mailgun Technologies, Inc."
+        ]
+    );
+    let gitlab = json(
+        &no_vault,
+        &[
+            "import-list",
+            &list,
+            "--dry-run",
+            "--json",
+            "--vendor",
+            "GitLab Inc.",
+        ],
+    );
+    assert_eq!(
+        names(&gitlab),
+        ["Amazon Web Services, Inc.", "Mailgun Technologies, Inc."]
+    );
+    let nobody = user_error(
+        &no_vault,
+        &["import-list", &list, "--dry-run", "--vendor", "Acme GmbH"],
+    );
+    assert!(nobody.contains("Datadog, GitLab"), "{nobody}");
+}

@@ -20,6 +20,9 @@ pub struct ImportedRow {
     pub confidence: f32,
     /// The cells the preview highlights for the user to check.
     pub uncertain: Vec<Field>,
+    /// The vendor whose list the row is on, where the file lists several vendors' rows
+    /// (a vendor column beside the subprocessor column); empty otherwise.
+    pub listed_for: String,
 }
 
 /// A column of an imported row.

@@ -30,18 +30,21 @@ const preview: ImportPreview = {
       source: 'Hetzner Online GmbH;Gunzenhausen;DE;Hosting',
       confidence: 0.95,
       uncertain: [],
+      listed_for: '',
     },
     {
       entry: entry({ name: 'Zendesk, Inc.', country: 'US', service: 'Support tickets', processing_location: 'USA', mechanism: 'dpf' }),
       source: 'Zendesk, Inc. — San Francisco — support',
       confidence: 0.8,
       uncertain: ['country', 'mechanism'],
+      listed_for: '',
     },
     {
       entry: entry({ name: hostile, service: 'Analytics' }),
       source: `Unclear line ${hostile}`,
       confidence: 0.4,
       uncertain: ['name'],
+      listed_for: '',
     },
   ],
 };
@@ -124,6 +127,29 @@ describe('ListImport', () => {
     expect(cell(2, 'name').value).toBe(hostile);
     expect(rows()[2].querySelector('[data-testid="preview-row-source"]')?.textContent).toBe(`Unclear line ${hostile}`);
     expect(calls.some((c) => c.cmd === 'list_save')).toBe(false);
+  });
+
+  it('keeps the rows of this vendor from a file listing several vendors, or of the one chosen', async () => {
+    const several: ImportPreview = {
+      ...structuredClone(preview),
+      warnings: [],
+      rows: [
+        { entry: entry({ name: 'Amazon Web Services, Inc.', country: 'US' }), source: 'a', confidence: 0.95, uncertain: [], listed_for: 'Mailer' },
+        { entry: entry({ name: 'Zendesk, Inc.', country: 'US' }), source: 'b', confidence: 0.95, uncertain: [], listed_for: 'Mailer' },
+        { entry: entry({ name: 'Mailgun Technologies, Inc.', country: 'US' }), source: 'c', confidence: 0.95, uncertain: [], listed_for: 'GitLab' },
+      ],
+    };
+    core((cmd) => (cmd === 'list_import_bytes' ? structuredClone(several) : undefined));
+    show();
+    await drop('scrape.csv');
+    await screen.findByTestId('list-preview-screen');
+    const keep = screen.getByLabelText<HTMLSelectElement>('The file lists the subprocessors of 2 vendors; keep the rows of');
+    expect(keep.value).toBe('Mailer');
+    expect(rows()).toHaveLength(2);
+    await fireEvent.change(keep, { target: { value: 'GitLab' } });
+    expect(rows()).toHaveLength(1);
+    await fireEvent.change(keep, { target: { value: '' } });
+    expect(rows()).toHaveLength(3);
   });
 
   it('saves the corrected rows as a new version', async () => {

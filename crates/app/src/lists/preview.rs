@@ -30,6 +30,32 @@ pub struct PreviewRow {
     pub confidence: f32,
     /// The fields (`name`, `country`, `mechanism`…) the preview highlights.
     pub uncertain: Vec<String>,
+    /// The vendor whose list the row is on, when the file lists several vendors' rows.
+    pub listed_for: String,
+}
+
+impl ImportPreview {
+    /// The vendors whose rows the file lists, in order, when it names them per row.
+    pub fn vendors_listed(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for row in &self.rows {
+            if !row.listed_for.is_empty() && !out.contains(&row.listed_for) {
+                out.push(row.listed_for.clone());
+            }
+        }
+        out
+    }
+
+    /// Keeps the rows listed for `vendor` (as the file names it, or a name of the same
+    /// company) where the file lists several vendors; `false` when none is listed for it.
+    pub fn keep_listed_for(&mut self, vendor: &str) -> bool {
+        if self.vendors_listed().len() < 2 {
+            return true;
+        }
+        self.rows
+            .retain(|r| super::same_entity(&r.listed_for, vendor) || r.listed_for == vendor);
+        !self.rows.is_empty()
+    }
 }
 
 /// Refuses a file too large to be a list before it is read into memory.
@@ -78,6 +104,7 @@ fn preview(imported: Imported, content: &[u8], source: &str) -> ImportPreview {
                 source: row.source,
                 confidence: row.confidence,
                 uncertain: row.uncertain.iter().map(serde_name).collect(),
+                listed_for: row.listed_for,
             })
             .collect(),
     }

@@ -117,6 +117,27 @@ pub fn read(args: &ImportList) -> AppResult<ImportPreview> {
     let name = (source != "standard input").then_some(source.as_str());
     let mut preview = lists::read_file(&bytes, name, &Watch::default())?;
     preview.source = source;
+    // A file of several vendors' lists: --vendor says whose rows to keep.
+    let listed = preview.vendors_listed();
+    if listed.len() > 1 {
+        match args.vendor.as_deref() {
+            Some(vendor) if !preview.keep_listed_for(vendor) => {
+                return Err(invalid(
+                    "vendor",
+                    format!(
+                        "The file lists the subprocessors of {}, not of “{vendor}”; name one of them with --vendor.",
+                        listed.join(", ")
+                    ),
+                ));
+            }
+            Some(_) => {}
+            None => eprintln!(
+                "note: the file lists the subprocessors of {} vendors ({}); --vendor NAME keeps one vendor's rows",
+                listed.len(),
+                listed.join(", ")
+            ),
+        }
+    }
     Ok(preview)
 }
 

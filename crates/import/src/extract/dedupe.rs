@@ -25,9 +25,12 @@ pub(super) fn merge(rows: Vec<ImportedRow>) -> Vec<ImportedRow> {
             (Some(mine), Some(theirs)) => *mine == theirs,
             _ => true,
         };
-        let found = merged
-            .iter_mut()
-            .find(|(k, b, kept)| (*k == key || (!bare.is_empty() && *b == bare)) && same(kept));
+        // In a file of several vendors' lists, each vendor's rows stay its own.
+        let found = merged.iter_mut().find(|(k, b, kept)| {
+            (*k == key || (!bare.is_empty() && *b == bare))
+                && same(kept)
+                && kept.listed_for == row.listed_for
+        });
         match found {
             Some((_, _, kept)) => absorb(kept, row),
             None => merged.push((key, bare, row)),

@@ -207,6 +207,7 @@ impl Draft {
             source: self.source,
             confidence,
             uncertain,
+            listed_for: self.vendor.trim().to_string(),
         })
     }
 

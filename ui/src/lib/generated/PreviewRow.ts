@@ -9,4 +9,8 @@ confidence: number,
 /**
  * The fields (`name`, `country`, `mechanism`…) the preview highlights.
  */
-uncertain: Array<string>, };
+uncertain: Array<string>, 
+/**
+ * The vendor whose list the row is on, when the file lists several vendors' rows.
+ */
+listed_for: string, };
