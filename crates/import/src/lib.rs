@@ -40,15 +40,23 @@ pub fn import_bytes(
 ) -> ImportResult<Imported> {
     let document = formats::read(bytes, file_name, watch)?;
     watch.check()?;
-    let rows = extract::rows(&document);
-    Ok(Imported { document, rows })
+    let extract::Extracted { rows, excluded } = extract::extract(&document);
+    Ok(Imported {
+        document,
+        rows,
+        excluded,
+    })
 }
 
 /// Extracts the rows from text a user pasted into the window or piped into the CLI.
 pub fn import_text(text: &str) -> Imported {
     let document = formats::text::read_str(text);
-    let rows = extract::rows(&document);
-    Imported { document, rows }
+    let extract::Extracted { rows, excluded } = extract::extract(&document);
+    Imported {
+        document,
+        rows,
+        excluded,
+    }
 }
 
 /// What an import produced: the document as read (for its format and warnings) and the rows.
@@ -56,4 +64,6 @@ pub fn import_text(text: &str) -> Imported {
 pub struct Imported {
     pub document: Document,
     pub rows: Vec<ImportedRow>,
+    /// Entries of tables the document says are not subprocessors, left out.
+    pub excluded: Vec<extract::Excluded>,
 }

@@ -213,3 +213,17 @@ fn text_fixtures() {
     assert!(checked >= 8, "only {checked} text fixtures found");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn a_table_the_text_calls_not_subprocessors_is_left_out_and_said_so() {
+    let text = "## Subprocessors\n\n| Subprocessor | Country |\n|---|---|\n| Hetzner Online GmbH | Germany |\n\n## Services we use that are not subprocessors\n\n| Provider | Role |\n|---|---|\n| Redis | Cache in our own container |\n| FingerprintJS OSS | Runs in the browser |\n";
+    let imported = import_text(text);
+    let names: Vec<&str> = imported.rows.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["Hetzner Online GmbH"]);
+    let left_out: Vec<&str> = imported.excluded.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(left_out, ["Redis", "FingerprintJS OSS"]);
+    assert_eq!(
+        imported.excluded[0].reason,
+        "Services we use that are not subprocessors"
+    );
+}

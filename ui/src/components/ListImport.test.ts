@@ -24,6 +24,7 @@ const preview: ImportPreview = {
   format: 'csv',
   warnings: ['Two rows had no country; it was read from the address.'],
   content_hash: 'c0ffee',
+  excluded: [{ name: 'Redis', reason: 'Potential subprocessors (inactive)' }],
   rows: [
     {
       entry: entry({ name: 'Hetzner Online GmbH', address: 'Gunzenhausen', country: 'DE', service: 'Hosting', processing_location: 'Germany', mechanism: 'eea', certifications: ['ISO 27001'], vendor_id: 'ven-2' }),
@@ -119,6 +120,9 @@ describe('ListImport', () => {
     expect(rows().map((r) => r.dataset.low ?? null)).toEqual([null, null, 'true']);
     expect(screen.getByTestId('list-legend').textContent).toContain('Check the highlighted cells');
     expect(screen.getByTestId('list-warnings').textContent).toContain('Two rows had no country');
+    const excluded = screen.getByTestId('list-excluded');
+    expect(excluded.querySelector('summary')?.textContent).toBe('1 entries left out: the document says they are not subprocessors');
+    expect(excluded.textContent).toContain('Redis — Potential subprocessors (inactive)');
     expect((document.querySelector('#list-source') as HTMLInputElement).value).toBe('subprocessors.csv');
     expect((document.querySelector('#list-received-on') as HTMLInputElement).value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -133,6 +137,7 @@ describe('ListImport', () => {
     const several: ImportPreview = {
       ...structuredClone(preview),
       warnings: [],
+      excluded: [],
       rows: [
         { entry: entry({ name: 'Amazon Web Services, Inc.', country: 'US' }), source: 'a', confidence: 0.95, uncertain: [], listed_for: 'Mailer' },
         { entry: entry({ name: 'Zendesk, Inc.', country: 'US' }), source: 'b', confidence: 0.95, uncertain: [], listed_for: 'Mailer' },

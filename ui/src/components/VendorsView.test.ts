@@ -213,7 +213,7 @@ describe('VendorsView', () => {
       entries: [row], review: { status: 'pending', note: '', decided_on: null },
     };
     const calls = core((cmd) => {
-      if (cmd === 'list_import_text') return { source: 'pasted text', format: 'text', warnings: [], content_hash: 'h', rows: [{ entry: row, source: 'Twilio Inc. US SMS', confidence: 0.9, uncertain: [] }] };
+      if (cmd === 'list_import_text') return { source: 'pasted text', format: 'text', warnings: [], content_hash: 'h', excluded: [], rows: [{ entry: row, source: 'Twilio Inc. US SMS', confidence: 0.9, uncertain: [], listed_for: '' }] };
       if (cmd === 'list_save') return saved;
       if (cmd === 'list_change') {
         return { vendor_id: 'ven-1', vendor_name: 'Mailer Ltd', list: saved, previous: null, changes: { added: [row], removed: [], changed: [], unchanged: [] }, organisations: [] };

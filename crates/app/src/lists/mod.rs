@@ -12,7 +12,7 @@ pub use changes::{ChangedField, EntryChange, ListChanges, compare};
 pub use dpadesk_import::Watch;
 pub use impact::{ActivityRef, ListChangeReport, OrganisationImpact, object_by};
 pub use matching::{find_vendor, same_entity};
-pub use preview::{ImportPreview, PreviewRow, read_file, read_text, refuse_oversized};
+pub use preview::{ExcludedRow, ImportPreview, PreviewRow, read_file, read_text, refuse_oversized};
 pub use published::{FetchLimits, ListCheck, ListCheckOutcome, check_url, fetch};
 
 use crate::{App, AppError, AppResult, FieldError};

@@ -19,6 +19,16 @@ pub struct ImportPreview {
     /// SHA-256 of what was read, kept with the version to recognise a list seen before.
     pub content_hash: String,
     pub rows: Vec<PreviewRow>,
+    /// Entries of tables the document itself says are not subprocessors: left out, shown.
+    pub excluded: Vec<ExcludedRow>,
+}
+
+/// An entry the document lists but says is no subprocessor, with the words that say so.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ExcludedRow {
+    pub name: String,
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -105,6 +115,14 @@ fn preview(imported: Imported, content: &[u8], source: &str) -> ImportPreview {
                 confidence: row.confidence,
                 uncertain: row.uncertain.iter().map(serde_name).collect(),
                 listed_for: row.listed_for,
+            })
+            .collect(),
+        excluded: imported
+            .excluded
+            .into_iter()
+            .map(|e| ExcludedRow {
+                name: e.name,
+                reason: e.reason,
             })
             .collect(),
     }

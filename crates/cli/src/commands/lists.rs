@@ -142,6 +142,23 @@ pub fn read(args: &ImportList) -> AppResult<ImportPreview> {
 }
 
 pub fn print_preview(preview: &ImportPreview, json: bool) {
+    for reason in preview
+        .excluded
+        .iter()
+        .map(|e| &e.reason)
+        .collect::<std::collections::BTreeSet<_>>()
+    {
+        let names: Vec<&str> = preview
+            .excluded
+            .iter()
+            .filter(|e| &e.reason == reason)
+            .map(|e| e.name.as_str())
+            .collect();
+        eprintln!(
+            "note: left out, as the document says they are not subprocessors (“{reason}”): {}",
+            names.join(", ")
+        );
+    }
     if json {
         let rows: Vec<ContractRow> = preview
             .rows

@@ -102,17 +102,22 @@ pub(super) fn tool_named_for(lines: &[String], company: &str) -> Option<Transfer
     })
 }
 
-/// Whether text right before a table says what follows are not subprocessors.
-pub(super) fn introduces_non_subprocessors(lines: &[String]) -> bool {
+/// The line right before a table saying what follows are not subprocessors, if one does.
+pub(super) fn non_subprocessor_intro(lines: &[String]) -> Option<String> {
     static NOT: LazyLock<Vec<(String, Phrases)>> = LazyLock::new(|| {
         parse_table(
             "not | not subprocessors; not sub processors; not a subprocessor; not a sub processor; are not subprocessors; no subprocessors; not considered subprocessors; not used; inactive; not active; nicht als unterauftragsverarbeiter; keine unterauftragsverarbeiter; kein unterauftragsverarbeiter; inaktiv; ne sont pas des sous traitants; pas des sous traitants; inactifs; non sono sub responsabili; non sono subresponsabili; inattivi; no son subencargados; no son subencargados del tratamiento; inactivos; nie sa podprocesorami; nie jest podprocesorem; nieaktywne; niewykorzystywan*; geen subverwerkers; geen subverwerker; inactief",
         )
     });
-    lines.iter().rev().take(6).any(|line| {
-        let folded = Folded::new(line);
-        NOT.iter().any(|(_, p)| p.first(line, &folded).is_some())
-    })
+    lines
+        .iter()
+        .rev()
+        .take(6)
+        .find(|line| {
+            let folded = Folded::new(line);
+            NOT.iter().any(|(_, p)| p.first(line, &folded).is_some())
+        })
+        .map(|line| line.trim().trim_start_matches('#').trim().to_string())
 }
 
 #[cfg(test)]
@@ -148,12 +153,17 @@ mod tests {
 
     #[test]
     fn a_table_introduced_as_not_subprocessors_is_told_apart() {
-        assert!(introduces_non_subprocessors(&lines(
-            "## Zidentyfikowane potencjalne podprocesory (nieaktywne)\n\nDostawcy wymienieni w kodzie"
-        )));
-        assert!(introduces_non_subprocessors(&lines(
-            "The following services are not subprocessors:"
-        )));
-        assert!(!introduces_non_subprocessors(&lines("## Subprocessors")));
+        assert_eq!(
+            non_subprocessor_intro(&lines(
+                "## Zidentyfikowane potencjalne podprocesory (nieaktywne)\n\nDostawcy wymienieni w kodzie"
+            ))
+            .as_deref(),
+            Some("Zidentyfikowane potencjalne podprocesory (nieaktywne)")
+        );
+        assert!(
+            non_subprocessor_intro(&lines("The following services are not subprocessors:"))
+                .is_some()
+        );
+        assert!(non_subprocessor_intro(&lines("## Subprocessors")).is_none());
     }
 }

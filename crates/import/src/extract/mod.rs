@@ -30,22 +30,54 @@ pub(crate) fn names_key(name: &str) -> String {
     names::key(&dedupe::without_brackets(name))
 }
 
+/// What the extraction found: the subprocessors, and the entries of tables the document
+/// itself says are not subprocessors, shown to the user as left out.
+#[derive(Debug, Clone, Default)]
+pub struct Extracted {
+    pub rows: Vec<ImportedRow>,
+    pub excluded: Vec<Excluded>,
+}
+
+/// An entry left out, and the words of the document that say why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excluded {
+    pub name: String,
+    pub reason: String,
+}
+
+/// The entries of a table left out for `reason`.
+fn left_out(drafts: Vec<Draft>, reason: &str) -> Vec<Excluded> {
+    drafts
+        .into_iter()
+        .filter_map(Draft::finish)
+        .map(|row| Excluded {
+            name: row.name,
+            reason: reason.to_string(),
+        })
+        .collect()
+}
+
 /// The subprocessor rows of a document, in reading order, one per company.
-pub fn rows(document: &Document) -> Vec<ImportedRow> {
+pub fn extract(document: &Document) -> Extracted {
     let mut before: &[String] = &[];
-    let tables: Vec<Vec<Draft>> = document
-        .blocks
-        .iter()
-        .map(|block| match block {
+    let mut excluded = Vec::new();
+    let mut tables: Vec<Vec<Draft>> = Vec::new();
+    for block in &document.blocks {
+        tables.push(match block {
             // A table the text before it calls "not subprocessors" lists none.
-            Block::Table { .. } if context::introduces_non_subprocessors(before) => Vec::new(),
-            Block::Table { rows } => table::drafts(rows),
+            Block::Table { rows } => match context::non_subprocessor_intro(before) {
+                Some(why) => {
+                    excluded.extend(left_out(table::drafts(rows), &why));
+                    Vec::new()
+                }
+                None => table::drafts(rows),
+            },
             Block::Text { lines } => {
                 before = lines;
                 Vec::new()
             }
-        })
-        .collect();
+        });
+    }
     let tabled = tables.iter().any(|t| !t.is_empty());
     let mut drafts = Vec::new();
     let mut table_count = 0;
@@ -55,7 +87,7 @@ pub fn rows(document: &Document) -> Vec<ImportedRow> {
                 drafts.extend(in_table(table, &mut table_count));
             }
             Block::Text { lines } => {
-                drafts.extend(text_drafts(lines, tabled, &mut table_count));
+                drafts.extend(text_drafts(lines, tabled, &mut table_count, &mut excluded));
             }
         }
     }
@@ -97,7 +129,10 @@ pub fn rows(document: &Document) -> Vec<ImportedRow> {
             .iter()
             .any(|a| key == *a || key.ends_with(&format!(" {a}")))
     });
-    dedupe::merge(rows.collect())
+    Extracted {
+        rows: dedupe::merge(rows.collect()),
+        excluded,
+    }
 }
 
 /// The drafts of one table, marked as being in table number `count` (counted up).
@@ -132,16 +167,23 @@ fn same_company_across_tables(drafts: &mut [Draft]) {
 }
 
 /// The drafts of a text block; `tabled` says the document lists subprocessors in a table
-/// elsewhere; tables found in it are counted on from `table_count`.
-fn text_drafts(lines: &[String], tabled: bool, table_count: &mut usize) -> Vec<Draft> {
+/// elsewhere; tables found in it are counted on from `table_count`, and the entries of those
+/// it calls not subprocessors go to `excluded`.
+fn text_drafts(
+    lines: &[String],
+    tabled: bool,
+    table_count: &mut usize,
+    excluded: &mut Vec<Excluded>,
+) -> Vec<Draft> {
     let lines = noise::clean(lines);
     let mut claimed = vec![false; lines.len()];
     let mut found = Vec::new();
     for (range, rows) in text_table::find(&lines) {
         let before = &lines[..range.start];
         claim(range, &mut claimed);
-        if !context::introduces_non_subprocessors(before) {
-            found.extend(in_table(table::drafts(&rows), table_count));
+        match context::non_subprocessor_intro(before) {
+            Some(why) => excluded.extend(left_out(table::drafts(&rows), &why)),
+            None => found.extend(in_table(table::drafts(&rows), table_count)),
         }
     }
     for (range, drafts) in spaced::drafts(&lines, &claimed) {
