@@ -347,6 +347,7 @@ mod tests {
             ..Default::default()
         });
         let list = rec(SubprocessorListData {
+            evidence: None,
             vendor_id: vendor.id,
             entries: vec![SubprocessorEntry {
                 name: "Cloudflare, Inc.".into(),
@@ -392,6 +393,7 @@ mod tests {
             ..Default::default()
         });
         let list = rec(SubprocessorListData {
+            evidence: None,
             vendor_id: vendor.id,
             entries: vec![SubprocessorEntry {
                 name: "Cloudflare, Inc.".into(),

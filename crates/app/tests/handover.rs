@@ -60,6 +60,7 @@ async fn sample(dir: &Path) -> App {
         }
     }
     app.create(SubprocessorListData {
+        evidence: None,
         received_on: Some("2026-11-20".parse().expect("date")),
         source: "https://emaillabs.io/subprocessors".into(),
         content_hash: "b".repeat(64),

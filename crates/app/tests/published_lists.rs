@@ -147,6 +147,12 @@ async fn a_changed_page_becomes_a_version_to_review_and_an_unchanged_one_does_no
         .expect("list");
     assert_eq!(stored.source, url);
     assert_eq!(stored.content_hash.len(), 64, "the fetched bytes' SHA-256");
+    let kept = app.list_evidence(list_id).await.expect("evidence");
+    assert_eq!(
+        kept,
+        FIRST.as_bytes(),
+        "the page as fetched is the version's evidence"
+    );
     assert_eq!(stored.review.status, ReviewStatus::Pending);
 
     let again = only(

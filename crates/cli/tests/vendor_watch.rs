@@ -114,6 +114,21 @@ fn a_watched_list_is_fetched_stored_once_and_errors_exit_with_1() {
         ],
     );
     assert_eq!(versions.as_array().map(Vec::len), Some(1), "{versions:#}");
+    // The page as fetched is kept with the version.
+    let list = check["list_id"].as_str().expect("id");
+    let out = tempfile::tempdir().expect("dir");
+    let copy = out.path().join("evidence.md");
+    ok(
+        p,
+        &[
+            "subprocessors",
+            "evidence",
+            list,
+            "--out",
+            copy.to_str().expect("path"),
+        ],
+    );
+    assert_eq!(std::fs::read_to_string(&copy).expect("written"), PAGE);
 
     ok(
         p,

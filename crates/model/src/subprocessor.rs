@@ -55,6 +55,9 @@ pub struct SubprocessorListData {
     pub content_hash: String,
     pub entries: Vec<SubprocessorEntry>,
     pub review: ChangeReview,
+    /// For a version fetched from the vendor's published address: the stored document
+    /// holding the bytes fetched (their SHA-256 is `content_hash`, the address `source`).
+    pub evidence: Option<Id>,
 }
 
 pub type SubprocessorList = Record<SubprocessorListData>;

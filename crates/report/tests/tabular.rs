@@ -214,6 +214,7 @@ fn snapshot() -> Snapshot {
         notes: "Anlage 3 fehlt".into(),
     });
     let list = record(SubprocessorListData {
+        evidence: None,
         vendor_id: hr_cloud.id,
         received_on: Some(day("2026-01-20")),
         source: "https://mueller.example/sub".into(),

@@ -18,7 +18,7 @@ const twilio = entry({ name: 'Twilio Inc.', country: 'US', service: 'SMS', mecha
 const mailgun = entry({ name: 'Mailgun <script>alert(1)</script>', country: 'DE', service: 'E-mail' });
 
 const version = (id: string, received_on: string, entries: SubprocessorEntry[], status: 'pending' | 'objected' = 'pending'): SubprocessorList => ({
-  id, ...stamp, vendor_id: 'ven-1', received_on, source: 'subprocessors.csv', content_hash: id, entries,
+  id, ...stamp, vendor_id: 'ven-1', received_on, source: 'subprocessors.csv', content_hash: id, entries, evidence: null,
   review: { status, note: '', decided_on: null },
 });
 

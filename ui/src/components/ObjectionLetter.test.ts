@@ -16,7 +16,7 @@ const ovh = entry({ name: 'OVH SAS', country: 'FR', service: 'Backups' });
 const twilio = entry({ name: 'Twilio Inc.', country: 'US', service: 'SMS', mechanism: 'dpf' });
 
 const version = (id: string, entries: SubprocessorEntry[]): SubprocessorList => ({
-  id, ...stamp, vendor_id: 'ven-1', received_on: '2026-12-20', source: 'subprocessors.csv', content_hash: id, entries,
+  id, ...stamp, vendor_id: 'ven-1', received_on: '2026-12-20', source: 'subprocessors.csv', content_hash: id, entries, evidence: null,
   review: { status: 'pending', note: '', decided_on: null },
 });
 

@@ -57,22 +57,30 @@ impl App {
         content_hash: &str,
         entries: Vec<SubprocessorEntry>,
     ) -> AppResult<SubprocessorList> {
-        if entries.is_empty() {
+        self.save_version(SubprocessorListData {
+            vendor_id: vendor,
+            received_on: Some(received_on.unwrap_or_else(|| self.now().date_naive())),
+            source: source.to_string(),
+            content_hash: content_hash.to_string(),
+            entries,
+            review: ChangeReview::default(),
+            evidence: None,
+        })
+        .await
+    }
+
+    /// Stores a list version, refusing one without rows, and learns the names it matched.
+    pub(crate) async fn save_version(
+        &self,
+        version: SubprocessorListData,
+    ) -> AppResult<SubprocessorList> {
+        if version.entries.is_empty() {
             return Err(AppError::Invalid(vec![FieldError::new(
                 "entries",
                 "The list has no subprocessors. Add at least one row, or cancel the import.",
             )]));
         }
-        let list = self
-            .create(SubprocessorListData {
-                vendor_id: vendor,
-                received_on: Some(received_on.unwrap_or_else(|| self.now().date_naive())),
-                source: source.to_string(),
-                content_hash: content_hash.to_string(),
-                entries,
-                review: ChangeReview::default(),
-            })
-            .await?;
+        let list = self.create(version).await?;
         self.learn_aliases(&list.entries).await?;
         Ok(list)
     }

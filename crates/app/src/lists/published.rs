@@ -5,7 +5,7 @@
 
 use super::{ImportPreview, Watch, compare, read_file};
 use crate::{App, AppError, AppResult, FieldError};
-use dpadesk_model::{Id, SubprocessorList, Vendor, VendorData};
+use dpadesk_model::{ChangeReview, Id, SubprocessorList, SubprocessorListData, Vendor, VendorData};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::time::Duration;
@@ -145,6 +145,19 @@ pub async fn fetch(url: &str, limits: &FetchLimits) -> AppResult<(Vec<u8>, Strin
     Ok((bytes, final_url))
 }
 
+/// The media type the fetched bytes are kept with, by their first bytes.
+fn media_type_of(bytes: &[u8]) -> &'static str {
+    if bytes.starts_with(b"%PDF-") {
+        "application/pdf"
+    } else if bytes.starts_with(b"PK\x03\x04") {
+        "application/zip"
+    } else if bytes.trim_ascii_start().starts_with(b"<") {
+        "text/html; charset=utf-8"
+    } else {
+        "text/plain; charset=utf-8"
+    }
+}
+
 /// The file name the importer may recognise the format by ("…/subprocessors.pdf").
 fn file_name_of(url: &str) -> Option<String> {
     let path = reqwest::Url::parse(url).ok()?.path().to_string();
@@ -239,8 +252,23 @@ impl App {
                 return Ok(ListCheckOutcome::Unchanged);
             }
         }
-        let hash = hex::encode(Sha256::digest(&bytes));
-        let saved = self.save_list(vendor, None, url, &hash, entries).await?;
+        // The page as fetched is kept as the version's evidence.
+        let name = file_name_of(&final_url).unwrap_or_else(|| "published-list.html".to_string());
+        let evidence = self
+            .vault
+            .store_document(&name, media_type_of(&bytes), &bytes, self.now())
+            .await?;
+        let saved = self
+            .save_version(SubprocessorListData {
+                vendor_id: vendor,
+                received_on: Some(self.now().date_naive()),
+                source: url.to_string(),
+                content_hash: evidence.sha256.clone(),
+                entries,
+                review: ChangeReview::default(),
+                evidence: Some(evidence.id),
+            })
+            .await?;
         let changes = match &newest {
             Some(before) => compare(&before.entries, &saved.entries),
             None => compare(&[], &saved.entries),
@@ -250,6 +278,22 @@ impl App {
             added: changes.added.len(),
             removed: changes.removed.len(),
             changed: changes.changed.len(),
+        })
+    }
+
+    /// The bytes fetched for a version taken from the vendor's published address.
+    pub async fn list_evidence(&self, list: Id) -> AppResult<Vec<u8>> {
+        let version = self.get::<SubprocessorListData>(list).await?;
+        let id = version.evidence.ok_or_else(|| {
+            AppError::NotFound(format!(
+                "This version came from “{}”, not from the vendor's published address; no page was fetched for it.",
+                version.source
+            ))
+        })?;
+        self.vault.document_content(id).await.map_err(|_| {
+            AppError::NotFound(
+                "The page fetched for this version is not in this vault (a version brought in from an organisation file keeps its address and hash only).".into(),
+            )
         })
     }
 }

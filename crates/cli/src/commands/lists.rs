@@ -47,6 +47,13 @@ pub enum SubprocessorCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Write the page fetched from the vendor's published address for a version to a file.
+    Evidence {
+        /// List version id.
+        list: String,
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
     /// Record a decision on a version's change.
     Review {
         /// List version id.
@@ -329,6 +336,16 @@ pub async fn run(app: &App, cmd: SubprocessorCommand) -> AppResult<()> {
                 }
             };
             print_change(&app.list_change(id).await?, json);
+        }
+        SubprocessorCommand::Evidence { list, out } => {
+            let bytes = app.list_evidence(list_id(&list)?).await?;
+            std::fs::write(&out, &bytes).map_err(|e| {
+                invalid(
+                    "out",
+                    format!("{} could not be written: {e}.", out.display()),
+                )
+            })?;
+            crate::output::line(&format!("Wrote {} bytes to {}", bytes.len(), out.display()));
         }
         SubprocessorCommand::Review { list, status, note } => {
             let review = ChangeReview {

@@ -14,6 +14,7 @@ pub struct Model {
     pub review_status: String,
     pub review_note: String,
     pub reviewed_on: Option<Date>,
+    pub evidence_document_id: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

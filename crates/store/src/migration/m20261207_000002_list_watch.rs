@@ -1,5 +1,6 @@
 //! Where a vendor publishes its subprocessor list, and whether to check it daily: the user's
-//! opt-in to the only network call the app makes.
+//! opt-in to the only network call the app makes; and for a version fetched from there, the
+//! document holding the bytes fetched.
 
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
@@ -17,6 +18,13 @@ impl MigrationTrait for Migration {
             m.alter_table(Table::alter().table("vendor").add_column(column).to_owned())
                 .await?;
         }
+        m.alter_table(
+            Table::alter()
+                .table("subprocessor_list")
+                .add_column(string_null("evidence_document_id"))
+                .to_owned(),
+        )
+        .await?;
         Ok(())
     }
 }

@@ -19,6 +19,7 @@ fn to_row(r: &SubprocessorList) -> table::Model {
         review_status: serde_name(&r.review.status),
         review_note: r.review.note.clone(),
         reviewed_on: r.review.decided_on,
+        evidence_document_id: r.evidence.map(|id| id.to_string()),
         created_at: r.created_at,
         updated_at: r.updated_at,
     }
@@ -74,6 +75,11 @@ fn from_row(m: table::Model, entries: Vec<SubprocessorEntry>) -> Result<Subproce
                 note: m.review_note,
                 decided_on: m.reviewed_on,
             },
+            evidence: m
+                .evidence_document_id
+                .as_deref()
+                .map(id_parse)
+                .transpose()?,
         },
     })
 }
@@ -170,8 +176,16 @@ impl Aggregate for SubprocessorListData {
         write_entries(c, r).await
     }
 
+    /// The page fetched for the version goes with it.
     async fn delete<C: ConnectionTrait>(c: &C, id: Id) -> Result<()> {
+        let evidence = table::Entity::find_by_id(id.to_string())
+            .one(c)
+            .await?
+            .and_then(|m| m.evidence_document_id);
         table::Entity::delete_by_id(id.to_string()).exec(c).await?;
+        if let Some(doc) = evidence {
+            super::document::delete(c, id_parse(&doc)?).await?;
+        }
         Ok(())
     }
 

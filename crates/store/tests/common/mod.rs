@@ -254,6 +254,7 @@ pub fn tia(org: Id, vendor: Id) -> Tia {
 
 pub fn subprocessor_list(vendor: Id) -> SubprocessorList {
     record(SubprocessorListData {
+        evidence: None,
         vendor_id: vendor,
         received_on: Some(date(2026, 2, 1)),
         source: "https://vendor.example/subprocessors".into(),

@@ -11,4 +11,9 @@ source: string,
 /**
  * SHA-256 of the source bytes, to recognise a list seen before.
  */
-content_hash: string, entries: Array<SubprocessorEntry>, review: ChangeReview, };
+content_hash: string, entries: Array<SubprocessorEntry>, review: ChangeReview, 
+/**
+ * For a version fetched from the vendor's published address: the stored document
+ * holding the bytes fetched (their SHA-256 is `content_hash`, the address `source`).
+ */
+evidence: Id | null, };
