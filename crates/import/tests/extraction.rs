@@ -227,3 +227,20 @@ fn a_table_the_text_calls_not_subprocessors_is_left_out_and_said_so() {
         "Services we use that are not subprocessors"
     );
 }
+
+#[test]
+fn data_kept_in_and_outside_the_eea_are_no_eea_recipient_unless_its_country_says_so() {
+    let text = "| Subprocessor | Country | Location |\n|---|---|---|\n| Telegram |  | Nederland / VAE |\n| Acme B.V. | Netherlands | Netherlands / USA |\n";
+    let rows = import_text(text).rows;
+    let telegram = rows
+        .iter()
+        .find(|r| r.name == "Telegram")
+        .expect("Telegram");
+    assert_eq!(serde_name(&telegram.mechanism), "unknown");
+    let acme = rows.iter().find(|r| r.name == "Acme B.V.").expect("Acme");
+    assert_eq!(
+        serde_name(&acme.mechanism),
+        "eea",
+        "a stated EEA country is always eea"
+    );
+}

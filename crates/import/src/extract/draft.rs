@@ -142,10 +142,13 @@ impl Draft {
                 mechanism::detect(&self.context)
             })
             .or(self.agreement.then_some(TransferMechanism::DpaOnly));
-        // "Nederland / VAE": data kept outside the EEA too are transferred there.
-        let also_outside = country::name_mentions(&self.location)
-            .iter()
-            .any(|m| !country::is_eea(&m.code));
+        // "Nederland / VAE" and no country stated: an EEA country read from where the data
+        // are kept, when they are also kept outside it, places no recipient in the EEA. A
+        // stated EEA country always does (the `import-list` contract).
+        let also_outside = !country_sure
+            && country::name_mentions(&self.location)
+                .iter()
+                .any(|m| !country::is_eea(&m.code));
         let mechanism = match (&country, area) {
             // A recipient inside the EEA makes no Chapter V transfer, whatever else the row
             // says (a DPA, SCCs signed anyway).
