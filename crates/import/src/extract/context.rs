@@ -104,18 +104,35 @@ pub(super) fn tool_named_for(lines: &[String], company: &str) -> Option<Transfer
 
 /// The line right before a table saying what follows are not subprocessors, if one does.
 pub(super) fn non_subprocessor_intro(lines: &[String]) -> Option<String> {
+    // Said of subprocessors themselves: enough on its own.
     static NOT: LazyLock<Vec<(String, Phrases)>> = LazyLock::new(|| {
         parse_table(
-            "not | not subprocessors; not sub processors; not a subprocessor; not a sub processor; are not subprocessors; no subprocessors; not considered subprocessors; not used; inactive; not active; nicht als unterauftragsverarbeiter; keine unterauftragsverarbeiter; kein unterauftragsverarbeiter; inaktiv; ne sont pas des sous traitants; pas des sous traitants; inactifs; non sono sub responsabili; non sono subresponsabili; inattivi; no son subencargados; no son subencargados del tratamiento; inactivos; nie sa podprocesorami; nie jest podprocesorem; nieaktywne; niewykorzystywan*; geen subverwerkers; geen subverwerker; inactief",
+            "not | not subprocessors; not sub processors; not a subprocessor; not a sub processor; are not subprocessors; no subprocessors; not considered subprocessors; nicht als unterauftragsverarbeiter; keine unterauftragsverarbeiter; kein unterauftragsverarbeiter; ne sont pas des sous traitants; pas des sous traitants; non sono sub responsabili; non sono subresponsabili; no son subencargados; no son subencargados del tratamiento; nie sa podprocesorami; nie jest podprocesorem; geen subverwerkers; geen subverwerker",
         )
     });
+    // A state that says so only of a line about subprocessors or providers ("Potential
+    // subprocessors (inactive)"), not of any sentence ("data are not used for training").
+    static STATE: LazyLock<Vec<(String, Phrases)>> = LazyLock::new(|| {
+        parse_table(
+            "state | not used; inactive; not active; no longer used; inaktiv; nicht mehr genutzt; inactifs; inactives; inattivi; non piu utilizzati; inactivos; nieaktywne; nieaktywni; niewykorzystywan*; inactief; niet meer gebruikt",
+        )
+    });
+    static ABOUT: LazyLock<Vec<(String, Phrases)>> = LazyLock::new(|| {
+        parse_table(
+            "about | subprocessor*; sub processor*; processor*; provider*; vendor*; supplier*; unterauftragsverarbeiter*; dienstleister*; anbieter*; sous traitant*; prestataire*; fournisseur*; sub responsabil*; subresponsabil*; fornitor*; subencargad*; proveedor*; podprocesor*; podprzetwarzajac*; dostawc*; subverwerker*; leverancier*",
+        )
+    });
+    let says = |table: &[(String, Phrases)], line: &str, folded: &Folded| {
+        table.iter().any(|(_, p)| p.first(line, folded).is_some())
+    };
     lines
         .iter()
         .rev()
         .take(6)
         .find(|line| {
             let folded = Folded::new(line);
-            NOT.iter().any(|(_, p)| p.first(line, &folded).is_some())
+            says(&NOT, line, &folded)
+                || (says(&STATE, line, &folded) && says(&ABOUT, line, &folded))
         })
         .map(|line| line.trim().trim_start_matches('#').trim().to_string())
 }
@@ -165,5 +182,11 @@ mod tests {
                 .is_some()
         );
         assert!(non_subprocessor_intro(&lines("## Subprocessors")).is_none());
+        assert!(
+            non_subprocessor_intro(&lines("Customer data are not used to train any model."))
+                .is_none(),
+            "a state said of something else"
+        );
+        assert!(non_subprocessor_intro(&lines("## Inactive providers")).is_some());
     }
 }
