@@ -23,6 +23,9 @@ pub struct ImportedRow {
     /// The vendor whose list the row is on, where the file lists several vendors' rows
     /// (a vendor column beside the subprocessor column); empty otherwise.
     pub listed_for: String,
+    /// Which table of the document the row is in, when it is in one.
+    #[serde(skip)]
+    pub table: Option<usize>,
 }
 
 /// A column of an imported row.

@@ -25,11 +25,13 @@ pub(super) fn merge(rows: Vec<ImportedRow>) -> Vec<ImportedRow> {
             (Some(mine), Some(theirs)) => *mine == theirs,
             _ => true,
         };
-        // In a file of several vendors' lists, each vendor's rows stay its own.
+        // In a file of several vendors' lists, each vendor's rows stay its own; two rows of
+        // one table naming one company for two services are two entries of the list.
         let found = merged.iter_mut().find(|(k, b, kept)| {
             (*k == key || (!bare.is_empty() && *b == bare))
                 && same(kept)
                 && kept.listed_for == row.listed_for
+                && !(kept.table.is_some() && kept.table == row.table && kept.service != row.service)
         });
         match found {
             Some((_, _, kept)) => absorb(kept, row),

@@ -211,6 +211,7 @@ impl Draft {
             confidence,
             uncertain,
             listed_for: self.vendor.trim().to_string(),
+            table: self.table,
         })
     }
 
