@@ -165,11 +165,20 @@ export class Harness {
   }
 
   async click(css) {
-    const id = await this.find(css);
-    // As a user scrolls a control into the middle of the window before clicking it: WebKit's
-    // own scrolling leaves controls at the very edge, where a click can miss.
-    await this.script('arguments[0].scrollIntoView({ block: "center" });', [{ [ELEMENT]: id }]);
-    await this.request('POST', this.s(`/element/${id}/click`), {});
+    // A screen that re-renders while it loads (a card replacing its placeholder) can swap the
+    // element between finding and clicking it; as a user aims again, so does this.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const id = await this.find(css);
+        // As a user scrolls a control into the middle of the window before clicking it:
+        // WebKit's own scrolling leaves controls at the very edge, where a click can miss.
+        await this.script('arguments[0].scrollIntoView({ block: "center" });', [{ [ELEMENT]: id }]);
+        await this.request('POST', this.s(`/element/${id}/click`), {});
+        return;
+      } catch (e) {
+        if (attempt >= 3 || !String(e?.message ?? e).includes('stale element')) throw e;
+      }
+    }
   }
 
   async type(css, text) {
