@@ -244,3 +244,16 @@ fn data_kept_in_and_outside_the_eea_are_no_eea_recipient_unless_its_country_says
         "a stated EEA country is always eea"
     );
 }
+
+#[test]
+fn a_lithuanian_or_latvian_company_form_tells_the_country_the_list_leaves_out() {
+    let text = "| Subprocessor | Service |\n|---|---|\n| UAB Hostinger | Hosting |\n| SIA Tet | Connectivity |\n";
+    let rows = import_text(text).rows;
+    let country = |name: &str| {
+        rows.iter()
+            .find(|r| r.name == name)
+            .and_then(|r| r.country.as_ref().map(|c| c.as_str().to_string()))
+    };
+    assert_eq!(country("UAB Hostinger").as_deref(), Some("LT"));
+    assert_eq!(country("SIA Tet").as_deref(), Some("LV"));
+}

@@ -80,6 +80,8 @@ pub(super) fn legal_form_country(name: &str) -> Option<CountryCode> {
             (r"(?i)\b(s\.l\.u?\.?)(\W|$)", "ES"),
             (r"(?i)\boü(\W|$)", "EE"),
             (r"(?i)\b(kft\.?|zrt\.?)(\W|$)", "HU"),
+            (r"(?i)(^|\W)uab(\W|$)", "LT"),
+            (r"(^|\W)SIA(\W|$)", "LV"),
         ]
         .into_iter()
         .map(|(re, code)| {
