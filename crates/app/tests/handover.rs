@@ -31,6 +31,9 @@ async fn vendor(app: &App, legal_name: &str) -> Vendor {
 /// The sample, plus what it lacks for a full handover: a signed document on a DPA, a second
 /// version of a list with an entry matched to a vendor the shop does not use itself, and an
 /// update in the organisation's history.
+const PAGE: &[u8] =
+    b"| Subprocessor | Country |\n|---|---|\n| Amazon Web Services EMEA SARL | Luxembourg |\n";
+
 async fn sample(dir: &Path) -> App {
     let app = vault(dir, "source.dpadesk").await;
     app.load_sample().await.expect("sample");
@@ -59,11 +62,22 @@ async fn sample(dir: &Path) -> App {
             e.vendor_id = Some(aws.id);
         }
     }
+    // The second version was fetched from the vendor's page, which is kept as its evidence.
+    let page = app
+        .vault()
+        .store_document(
+            "subprocessors.md",
+            "text/plain; charset=utf-8",
+            PAGE,
+            "2026-11-20T08:00:00Z".parse().expect("time"),
+        )
+        .await
+        .expect("the fetched page");
     app.create(SubprocessorListData {
-        evidence: None,
+        evidence: Some(page.id),
         received_on: Some("2026-11-20".parse().expect("date")),
         source: "https://emaillabs.io/subprocessors".into(),
-        content_hash: "b".repeat(64),
+        content_hash: page.sha256.clone(),
         entries,
         ..first.data
     })
@@ -171,7 +185,20 @@ async fn an_export_imported_into_an_empty_vault_exports_to_the_same_bytes() {
     assert_eq!(summary.organisation_id, shop.id);
     assert_eq!(summary.activities, 5);
     assert_eq!(summary.dpas, 3);
-    assert_eq!(summary.documents, 1);
+    // The signed DPA and the page fetched for a list version.
+    assert_eq!(summary.documents, 2);
+    let fetched = target
+        .list::<SubprocessorListData>()
+        .await
+        .expect("lists")
+        .into_iter()
+        .find(|l| l.evidence.is_some())
+        .expect("the fetched version");
+    assert_eq!(
+        target.list_evidence(fetched.id).await.expect("evidence"),
+        PAGE,
+        "the fetched page travels with its version"
+    );
     assert_eq!(summary.tias, 1);
     let len = |field: &str| doc[field].as_array().map_or(0, Vec::len);
     assert_eq!((summary.vendors, summary.vendors_kept), (len("vendors"), 0));
@@ -304,6 +331,26 @@ async fn unfit_files_are_refused_and_the_vault_is_unchanged() {
                 }
             }),
             "its size or SHA-256 differs",
+        ),
+        (
+            "a fetched page that is not the list version's",
+            edited(&file, |d| {
+                for list in d["subprocessor_lists"].as_array_mut().expect("lists") {
+                    if let Some(f) = list.get_mut("evidence_file") {
+                        f["content_base64"] = "Zm9yZ2Vk".into();
+                    }
+                }
+            }),
+            "is not the one its SHA-256 names",
+        ),
+        (
+            "a list version naming a fetched page the file lacks",
+            edited(&file, |d| {
+                for list in d["subprocessor_lists"].as_array_mut().expect("lists") {
+                    list.as_object_mut().expect("list").remove("evidence_file");
+                }
+            }),
+            "names a fetched page that the file does not hold",
         ),
         (
             "a vendor left out",

@@ -14,8 +14,16 @@ use std::collections::HashSet;
 
 type Problem = String;
 
-/// The DPAs' documents, decoded and checked, when the file holds together.
-pub(super) fn check(file: &OrganisationFile) -> Result<Vec<StoredDocument>, Problem> {
+/// What a file brings besides its records: the DPAs' documents and the pages fetched for
+/// list versions, decoded and checked.
+pub(super) struct Documents {
+    pub dpas: Vec<StoredDocument>,
+    /// By the list version each belongs to.
+    pub evidence: Vec<(Id, StoredDocument)>,
+}
+
+/// The documents, decoded and checked, when the file holds together.
+pub(super) fn check(file: &OrganisationFile) -> Result<Documents, Problem> {
     let records = record_ids(file)?;
     belongs_to_the_organisation(file)?;
     references_are_in_the_file(file)?;
@@ -28,7 +36,58 @@ pub(super) fn check(file: &OrganisationFile) -> Result<Vec<StoredDocument>, Prob
             ));
         }
     }
-    documents(file)
+    Ok(Documents {
+        dpas: documents(file)?,
+        evidence: evidence(file)?,
+    })
+}
+
+/// The pages fetched for list versions, each the one its version's SHA-256 names.
+fn evidence(file: &OrganisationFile) -> Result<Vec<(Id, StoredDocument)>, Problem> {
+    let mut out = Vec::new();
+    for entry in &file.subprocessor_lists {
+        let list = &entry.list;
+        let what = format!("the subprocessor list {}", list.id);
+        match (list.evidence, &entry.evidence_file) {
+            (None, None) => {}
+            (Some(_), None) => {
+                return Err(format!(
+                    "{what} names a fetched page that the file does not hold"
+                ));
+            }
+            (None, Some(_)) => {
+                return Err(format!(
+                    "it holds a fetched page for {what}, which names none"
+                ));
+            }
+            (Some(id), Some(page)) => {
+                let content = STANDARD
+                    .decode(&page.stored.content_base64)
+                    .map_err(|_| format!("the fetched page of {what} is not valid base64"))?;
+                let sha256 = hex::encode(Sha256::digest(&content));
+                if !sha256.eq_ignore_ascii_case(&list.content_hash) {
+                    return Err(format!(
+                        "the fetched page of {what} is not the one its SHA-256 names"
+                    ));
+                }
+                out.push((
+                    list.id,
+                    StoredDocument {
+                        reference: DocumentRef {
+                            id,
+                            file_name: page.file_name.clone(),
+                            media_type: page.media_type.clone(),
+                            size: content.len() as u64,
+                            sha256,
+                        },
+                        content,
+                        created_at: page.stored.created_at,
+                    },
+                ));
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// Every record of the file by kind and id; a second record under one id is a problem.
@@ -45,7 +104,7 @@ fn record_ids(file: &OrganisationFile) -> Result<HashSet<(EntityKind, Id)>, Prob
         .chain(
             file.subprocessor_lists
                 .iter()
-                .map(|r| (EntityKind::SubprocessorList, r.id)),
+                .map(|r| (EntityKind::SubprocessorList, r.list.id)),
         )
         .chain(file.measures.iter().map(|r| (EntityKind::Measure, r.id)))
         .chain(file.tias.iter().map(|r| (EntityKind::Tia, r.id)));
@@ -123,12 +182,17 @@ fn references_are_in_the_file(file: &OrganisationFile) -> Result<(), Problem> {
                 t.vendor_id,
             )
         }))
-        .chain(file.subprocessor_lists.iter().flat_map(|l| {
-            let what = format!("the subprocessor list {}", l.id);
-            std::iter::once(l.vendor_id)
-                .chain(l.entries.iter().filter_map(|e| e.vendor_id))
-                .map(move |id| (what.clone(), id))
-        }));
+        .chain(
+            file.subprocessor_lists
+                .iter()
+                .map(|e| &e.list)
+                .flat_map(|l| {
+                    let what = format!("the subprocessor list {}", l.id);
+                    std::iter::once(l.vendor_id)
+                        .chain(l.entries.iter().filter_map(|e| e.vendor_id))
+                        .map(move |id| (what.clone(), id))
+                }),
+        );
     for (what, id) in named_vendors {
         if !vendors.contains(&id) {
             return Err(format!(

@@ -19,7 +19,7 @@ pub(super) struct OrganisationFile {
     pub processor_records: Vec<ProcessorRecord>,
     pub vendors: Vec<Vendor>,
     pub dpas: Vec<DpaEntry>,
-    pub subprocessor_lists: Vec<SubprocessorList>,
+    pub subprocessor_lists: Vec<ListEntry>,
     pub measures: Vec<Measure>,
     pub tias: Vec<Tia>,
     pub history: Vec<HistoryEntry>,
@@ -32,6 +32,25 @@ pub(super) struct DpaEntry {
     pub dpa: Dpa,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document_file: Option<DocumentFile>,
+}
+
+/// A list version with, beside it, the page fetched for it when it came from the vendor's
+/// published address (its `evidence`).
+#[derive(Debug, Serialize, Deserialize)]
+pub(super) struct ListEntry {
+    #[serde(flatten)]
+    pub list: SubprocessorList,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence_file: Option<EvidenceFile>,
+}
+
+/// The fetched page: its bytes with the name and type the vault stored them under.
+#[derive(Debug, Serialize, Deserialize)]
+pub(super) struct EvidenceFile {
+    pub file_name: String,
+    pub media_type: String,
+    #[serde(flatten)]
+    pub stored: DocumentFile,
 }
 
 #[derive(Debug, Serialize, Deserialize)]

@@ -6,6 +6,7 @@
 //! another vendor has is refused too, since legal names are unique in a vault.
 
 use super::ImportSummary;
+use super::check::Documents;
 use super::file::OrganisationFile;
 use super::refused;
 use crate::{App, AppResult};
@@ -17,9 +18,13 @@ use std::collections::HashSet;
 pub(super) async fn plan(
     app: &App,
     file: OrganisationFile,
-    documents: Vec<StoredDocument>,
+    documents: Documents,
 ) -> AppResult<(RecordSet, ImportSummary)> {
     new_organisation(app, &file.organisation).await?;
+    let Documents {
+        dpas: mut documents,
+        evidence,
+    } = documents;
     own_records_are_new(app, &file, &documents).await?;
 
     let mut clashes = Vec::new();
@@ -44,13 +49,35 @@ pub(super) async fn plan(
         format!("measure “{}”", m.title)
     })
     .await?;
-    let lists = shared(app, file.subprocessor_lists, &mut clashes, |l| {
-        format!(
-            "the subprocessor list received on {}",
-            l.received_on.map(|d| d.to_string()).unwrap_or_default()
-        )
-    })
+    let lists = shared(
+        app,
+        file.subprocessor_lists
+            .into_iter()
+            .map(|e| e.list)
+            .collect(),
+        &mut clashes,
+        |l| {
+            format!(
+                "the subprocessor list received on {}",
+                l.received_on.map(|d| d.to_string()).unwrap_or_default()
+            )
+        },
+    )
     .await?;
+    // A version the vault already holds keeps its own page; a new one brings the file's.
+    let new_pages: Vec<StoredDocument> = evidence
+        .into_iter()
+        .filter(|(list, _)| lists.added.iter().any(|l| l.id == *list))
+        .map(|(_, page)| page)
+        .collect();
+    let taken = taken_documents(app, &new_pages).await?;
+    if !taken.is_empty() {
+        return Err(refused(format!(
+            "Records of the file are already in this vault under another organisation: {}.",
+            taken.join("; ")
+        )));
+    }
+    documents.extend(new_pages);
     if !clashes.is_empty() {
         return Err(refused(format!(
             "Records of the file clash with this vault: {}. Make the vault's copies match the \
@@ -161,13 +188,7 @@ async fn own_records_are_new(
             taken.push(format!("the transfer impact assessment {}", t.id));
         }
     }
-    for d in documents {
-        match v.stored_document(d.reference.id).await {
-            Ok(_) => taken.push(format!("the document “{}”", d.reference.file_name)),
-            Err(StoreError::NotFound { .. }) => {}
-            Err(e) => return Err(e.into()),
-        }
-    }
+    taken.extend(taken_documents(app, documents).await?);
     if taken.is_empty() {
         return Ok(());
     }
@@ -175,6 +196,19 @@ async fn own_records_are_new(
         "Records of the file are already in this vault under another organisation: {}.",
         taken.join("; ")
     )))
+}
+
+/// The documents of `documents` the vault already holds, by name.
+async fn taken_documents(app: &App, documents: &[StoredDocument]) -> AppResult<Vec<String>> {
+    let mut taken = Vec::new();
+    for d in documents {
+        match app.vault().stored_document(d.reference.id).await {
+            Ok(_) => taken.push(format!("the document “{}”", d.reference.file_name)),
+            Err(StoreError::NotFound { .. }) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(taken)
 }
 
 /// Shared records split into those to write and those the vault already holds as they are.

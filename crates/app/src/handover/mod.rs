@@ -17,7 +17,7 @@ use crate::{App, AppError, AppResult};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use dpadesk_model::*;
-use file::{DocumentFile, DpaEntry, HistoryEntry, OrganisationFile};
+use file::{DocumentFile, DpaEntry, EvidenceFile, HistoryEntry, ListEntry, OrganisationFile};
 use serde::Serialize;
 use std::collections::BTreeSet;
 use ts_rs::TS;
@@ -148,6 +148,28 @@ impl App {
             dpa_entries.push(DpaEntry { dpa, document_file });
         }
 
+        let mut list_entries = Vec::with_capacity(subprocessor_lists.len());
+        for list in subprocessor_lists {
+            let evidence_file = match list.evidence {
+                Some(doc) => {
+                    let stored = v.stored_document(doc).await?;
+                    Some(EvidenceFile {
+                        file_name: stored.reference.file_name.clone(),
+                        media_type: stored.reference.media_type.clone(),
+                        stored: DocumentFile {
+                            created_at: stored.created_at,
+                            content_base64: STANDARD.encode(&stored.content),
+                        },
+                    })
+                }
+                None => None,
+            };
+            list_entries.push(ListEntry {
+                list,
+                evidence_file,
+            });
+        }
+
         let out = OrganisationFile {
             format: file::FORMAT.to_string(),
             version: file::VERSION,
@@ -156,7 +178,7 @@ impl App {
             processor_records,
             vendors,
             dpas: dpa_entries,
-            subprocessor_lists,
+            subprocessor_lists: list_entries,
             measures,
             tias,
             history: history.into_iter().map(HistoryEntry::from).collect(),

@@ -292,7 +292,7 @@ impl App {
         })?;
         self.vault.document_content(id).await.map_err(|_| {
             AppError::NotFound(
-                "The page fetched for this version is not in this vault (a version brought in from an organisation file keeps its address and hash only).".into(),
+                "The page fetched for this version is missing from this vault; run `dpadesk doctor` to check the vault.".into(),
             )
         })
     }
