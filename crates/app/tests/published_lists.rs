@@ -3,9 +3,10 @@
 //! new version for review; errors, redirects, a stalled answer and a 300 MB page are refused
 //! with a message and store nothing. A vendor without an address is never fetched.
 
+mod common;
+
 use dpadesk_app::App;
 use dpadesk_app::lists::{FetchLimits, ListCheck, ListCheckOutcome};
-use dpadesk_app::session::{create_vault, key_source};
 use dpadesk_model::*;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -92,14 +93,7 @@ fn server() -> Server {
 }
 
 async fn vault() -> (tempfile::TempDir, App) {
-    let dir = tempfile::tempdir().expect("dir");
-    let app = create_vault(
-        &dir.path().join("v.dpadesk"),
-        &key_source(Some("pass phrase".into())),
-    )
-    .await
-    .expect("vault");
-    (dir, app)
+    common::new_vault().await
 }
 
 async fn vendor(app: &App, name: &str, url: &str) -> Vendor {

@@ -8,19 +8,11 @@ use common::{app_with_clock, moved_clock, set_now};
 use dpadesk_app::completeness::RegisterItem;
 use dpadesk_app::reminders::ReminderKind;
 use dpadesk_app::search::HitKind;
-use dpadesk_app::session::{create_vault, key_source};
 use dpadesk_app::{App, library};
 use dpadesk_model::*;
 
 async fn app() -> (tempfile::TempDir, App) {
-    let dir = tempfile::tempdir().expect("dir");
-    let app = create_vault(
-        &dir.path().join("v.dpadesk"),
-        &key_source(Some("pass phrase".into())),
-    )
-    .await
-    .expect("vault");
-    (dir, app)
+    common::new_vault().await
 }
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {

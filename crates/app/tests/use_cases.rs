@@ -1,18 +1,13 @@
 //! The use-cases over a temporary vault: what is accepted, what is refused and why.
 
+mod common;
+
 use dpadesk_app::session::{create_vault, key_source, open_vault};
 use dpadesk_app::{App, AppError};
 use dpadesk_model::*;
 
 async fn app() -> (tempfile::TempDir, App) {
-    let dir = tempfile::tempdir().expect("dir");
-    let app = create_vault(
-        &dir.path().join("v.dpadesk"),
-        &key_source(Some("pass phrase".into())),
-    )
-    .await
-    .expect("vault");
-    (dir, app)
+    common::new_vault().await
 }
 
 fn fields(err: AppError) -> Vec<String> {
