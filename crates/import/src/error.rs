@@ -31,6 +31,10 @@ pub enum ImportError {
         format: &'static str,
         detail: String,
     },
+    #[error(
+        "This file holds no processing register: no table or section in it names the items of one (the activities with their purposes, legal bases, categories of data). A list of vendors or subprocessors is imported on the vendor's page."
+    )]
+    NoRegister,
     #[error("The import was cancelled.")]
     Cancelled,
 }

@@ -15,6 +15,7 @@ pub mod extract;
 mod fold;
 pub mod formats;
 pub mod mechanism;
+pub mod register;
 mod row;
 mod watch;
 

@@ -32,6 +32,18 @@ pub(super) fn detect(text: &str) -> Option<u8> {
     best.map(|(_, delimiter)| delimiter)
 }
 
+/// For a file named as a CSV with one record only (a header row, nothing under it), where
+/// no delimiter can prove itself consistent: the one that splits that record most.
+fn splitting_first_line(text: &str) -> Option<u8> {
+    let first = text.lines().find(|l| !l.trim().is_empty())?;
+    DELIMITERS
+        .into_iter()
+        .map(|d| (first.bytes().filter(|b| *b == d).count(), d))
+        .filter(|(n, _)| *n > 0)
+        .max_by_key(|(n, _)| *n)
+        .map(|(_, d)| d)
+}
+
 /// (share of records with the most common field count, that count), when it is worth taking.
 fn score(sample: &str, delimiter: u8, cut: bool) -> Option<(f32, usize)> {
     let mut reader = ReaderBuilder::new()
@@ -60,7 +72,10 @@ fn score(sample: &str, delimiter: u8, cut: bool) -> Option<(f32, usize)> {
 }
 
 pub(super) fn read(text: &str, delimiter: Option<u8>, watch: &Watch) -> ImportResult<Document> {
-    let delimiter = delimiter.or_else(|| detect(text)).unwrap_or(b',');
+    let delimiter = delimiter
+        .or_else(|| detect(text))
+        .or_else(|| splitting_first_line(text))
+        .unwrap_or(b',');
     let mut reader = ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)

@@ -91,6 +91,31 @@ pub fn read_with(
     }
 }
 
+/// The text of a file the readers take for Markdown, for a reader that needs its headings
+/// and lists (which a [`Document`] flattens into lines).
+pub(crate) fn markdown_source(bytes: &[u8], file_name: Option<&str>) -> Option<String> {
+    let hint = file_name.and_then(sniff::by_name);
+    if sniff::binary(bytes, hint, &Limits::default(), &Watch::default())
+        .ok()
+        .flatten()
+        .is_some()
+    {
+        return None;
+    }
+    let decoded = decode::decode(bytes);
+    let headings = decoded
+        .text
+        .lines()
+        .filter(|l| l.starts_with("# ") || l.starts_with("## ") || l.starts_with("### "))
+        .count();
+    match sniff::text(&decoded.text, hint) {
+        Kind::Markdown => Some(decoded.text),
+        // Plain text with Markdown headings, as pasted or saved as .txt.
+        Kind::Text if headings >= 2 => Some(decoded.text),
+        _ => None,
+    }
+}
+
 fn read_text(bytes: &[u8], hint: Option<Kind>, watch: &Watch) -> ImportResult<Document> {
     let decoded = decode::decode(bytes);
     if !decode::looks_like_text(&decoded.text) {
