@@ -16,6 +16,7 @@ mod memo;
 pub mod overview;
 pub mod recovery_kit;
 pub mod reference;
+pub mod register_import;
 pub mod reminders;
 pub mod reports;
 pub mod sample;

@@ -6,6 +6,7 @@ use crate::commands::check::Check;
 use crate::commands::dpa::{DpaFields, DpaList};
 use crate::commands::export::{Export, ImportOrg};
 use crate::commands::lists::{ImportList, SubprocessorCommand};
+use crate::commands::register_import::ImportRegister;
 use crate::commands::tools::ToolCommand;
 use crate::commands::vault::{Backup, Backups, Doctor, Init, KeyCommand, Recover, Restore};
 use crate::commands::{ListAll, measure::MeasureFields, org::OrgFields, vendor::VendorFields};
@@ -56,6 +57,9 @@ pub enum Command {
     Doctor(Doctor),
     /// Read a vendor's subprocessor list and save it as the vendor's newest version.
     ImportList(ImportList),
+    /// Read an Art. 30 register kept elsewhere (a spreadsheet, a CSV, a Word or Markdown
+    /// document) and save its activities as drafts in an organisation.
+    ImportRegister(ImportRegister),
     #[command(flatten)]
     Register(RegisterCommand),
 }

@@ -61,6 +61,12 @@ async fn run(cli: Cli) -> Result<bool, Failure> {
         commands::lists::print_preview(&preview, args.json);
         return Ok(false);
     }
+    if let Command::ImportRegister(args) = &cli.command
+        && args.dry_run
+    {
+        commands::register_import::dry_run(args)?;
+        return Ok(false);
+    }
     if let Some(backup) = cli.backup.clone() {
         return look_up_in_backup(&backup, cli.command).await;
     }
@@ -78,6 +84,16 @@ async fn run(cli: Cli) -> Result<bool, Failure> {
             let preview = commands::lists::read(&args)?;
             let app = open_vault(&path, &vault_file::keys()?).await?;
             let result = commands::lists::save(&app, args, preview).await;
+            let closed = app.close().await;
+            result?;
+            closed?;
+            return Ok(false);
+        }
+        Command::ImportRegister(args) => {
+            // Read first: a bad file is reported without touching the vault.
+            let input = commands::register_import::input(&args)?;
+            let app = open_vault(&path, &vault_file::keys()?).await?;
+            let result = commands::register_import::save(&app, &args, input).await;
             let closed = app.close().await;
             result?;
             closed?;

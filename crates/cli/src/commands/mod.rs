@@ -8,6 +8,7 @@ pub mod export;
 pub mod lists;
 pub mod measure;
 pub mod org;
+pub mod register_import;
 pub mod tools;
 pub mod vault;
 pub mod vendor;
