@@ -81,10 +81,7 @@ export class Harness {
   async start() {
     this.display = await startXvfb(this.processes);
     const driver = spawn('tauri-driver', ['--port', String(this.port), '--native-port', String(this.port + 1)], {
-      // Xvfb has no GPU: WebKitGTK's accelerated compositing then runs on software GL,
-      // which now and then crashes the page while a canvas is drawn (the PDF preview).
-      // Without it WebKit paints on the CPU, as it does on any machine without GL.
-      env: { ...process.env, WEBKIT_DISABLE_COMPOSITING_MODE: '1', ...this.env, DISPLAY: this.display },
+      env: { ...process.env, ...this.env, DISPLAY: this.display },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     driver.stderr.on('data', (d) => (this.driverLog = (this.driverLog ?? '') + d));
