@@ -1,14 +1,14 @@
 //! The extraction on text: the seed documents (real vendor texts, read from `shared/seeds/`
-//! next to the workspace when present) and the project's own text fixtures, each against rows
-//! written by hand: every expected company found with its country and mechanism, and nothing
-//! else.
+//! next to the workspace, or the folder `DPADESK_SEEDS` names, when present) and the
+//! project's own text fixtures, each against rows written by hand: every expected company
+//! found with its country and mechanism, and nothing else.
 
 mod common;
 
-use common::{Expected, folded};
+use common::{Expected, folded, shared_folder};
 use dpadesk_import::{ImportedRow, import_text};
 use dpadesk_model::serde_name;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The differences between the rows found and the rows expected, one line each.
 fn differences(rows: &[ImportedRow], expected: &[Expected]) -> Vec<String> {
@@ -60,20 +60,6 @@ fn row(name: &str, country: Option<&str>, mechanism: &str) -> Expected {
     }
 }
 
-/// `shared/seeds/` beside the workspace, or `None` (with a notice) on a clone without it.
-fn seeds() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "note: {} is absent; the seed documents are not checked",
-            dir.display()
-        );
-        None
-    }
-}
-
 fn seed(dir: &Path, prefix: &str) -> String {
     let entry = std::fs::read_dir(dir)
         .expect("the seeds folder is readable")
@@ -85,7 +71,9 @@ fn seed(dir: &Path, prefix: &str) -> String {
 
 #[test]
 fn seed_000_polish_faq_names_cloudflare() {
-    let Some(dir) = seeds() else { return };
+    let Some(dir) = shared_folder("DPADESK_SEEDS", "seeds") else {
+        return;
+    };
     expect(
         "000",
         &seed(&dir, "000_"),
@@ -95,7 +83,9 @@ fn seed_000_polish_faq_names_cloudflare() {
 
 #[test]
 fn seed_001_help_centre_lists_five_subprocessors_past_its_menu() {
-    let Some(dir) = seeds() else { return };
+    let Some(dir) = shared_folder("DPADESK_SEEDS", "seeds") else {
+        return;
+    };
     let text = seed(&dir, "001_");
     expect(
         "001",
@@ -117,7 +107,9 @@ fn seed_001_help_centre_lists_five_subprocessors_past_its_menu() {
 
 #[test]
 fn seed_002_polish_prose_after_schrems_ii() {
-    let Some(dir) = seeds() else { return };
+    let Some(dir) = shared_folder("DPADESK_SEEDS", "seeds") else {
+        return;
+    };
     expect(
         "002",
         &seed(&dir, "002_"),
@@ -150,13 +142,17 @@ fn seed_002_polish_prose_after_schrems_ii() {
 
 #[test]
 fn seed_003_art_30_page_has_no_subprocessors() {
-    let Some(dir) = seeds() else { return };
+    let Some(dir) = shared_folder("DPADESK_SEEDS", "seeds") else {
+        return;
+    };
     expect("003", &seed(&dir, "003_"), &[]);
 }
 
 #[test]
 fn seed_004_italian_dpa_annex_of_fourteen() {
-    let Some(dir) = seeds() else { return };
+    let Some(dir) = shared_folder("DPADESK_SEEDS", "seeds") else {
+        return;
+    };
     let (de, us, gb) = (Some("DE"), Some("US"), Some("GB"));
     expect(
         "004",

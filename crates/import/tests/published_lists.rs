@@ -7,6 +7,9 @@
 //! the other ("Stripe" in "Stripe, Inc."); a country is scored where the list states one; a
 //! mechanism is right when it is the expected one or an accepted alternative.
 
+mod common;
+
+use common::shared_folder;
 use dpadesk_import::{Watch, import_bytes};
 use dpadesk_model::serde_name;
 use std::path::PathBuf;
@@ -19,22 +22,6 @@ const FLOOR: [(&str, f64); 4] = [
     ("mechanism", 0.92),
     ("name precision", 0.95),
 ];
-
-fn corpus() -> Option<PathBuf> {
-    let dir = std::env::var_os("DPADESK_LIST_CORPUS").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/subprocessors"),
-        PathBuf::from,
-    );
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "NOTICE: the published-list corpus is not at {}; its scoring is skipped",
-            dir.display()
-        );
-        None
-    }
-}
 
 struct Want {
     name: String,
@@ -136,7 +123,9 @@ impl Score {
 
 #[test]
 fn published_lists_are_read_as_a_dpo_reads_them() {
-    let Some(dir) = corpus() else { return };
+    let Some(dir) = shared_folder("DPADESK_LIST_CORPUS", "corpus/subprocessors") else {
+        return;
+    };
     let mut documents: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("the corpus folder is readable")
         .filter_map(|e| e.ok().map(|e| e.path()))

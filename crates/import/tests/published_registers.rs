@@ -11,8 +11,11 @@
 //! words they share with what is expected (a DPO rewords a purpose, and a list split a little
 //! differently holds the same words); legal bases are right when the set of points is.
 
+mod common;
+
+use common::shared_folder;
 use dpadesk_import::Watch;
-use dpadesk_import::register::{Mapping, ReadActivity, read_register};
+use dpadesk_import::register::{Mapping, ReadActivity, RegisterRead, read_register};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -24,22 +27,6 @@ const FLOOR: [(&str, f64); 5] = [
     ("legal bases", 0.9),
     ("data categories", 0.8),
 ];
-
-fn corpus() -> Option<PathBuf> {
-    let dir = std::env::var_os("DPADESK_REGISTER_CORPUS").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/registers"),
-        PathBuf::from,
-    );
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "NOTICE: the published-register corpus is not at {}; its scoring is skipped",
-            dir.display()
-        );
-        None
-    }
-}
 
 #[derive(serde::Deserialize)]
 struct Want {
@@ -115,21 +102,20 @@ fn score(wants: &[Want], got: &[ReadActivity]) -> Score {
     s
 }
 
-fn read(path: &Path) -> Vec<ReadActivity> {
+/// What the reader makes of a document: `None` (with the message) when it refuses it.
+fn read(path: &Path) -> Option<RegisterRead> {
     let bytes = std::fs::read(path).expect("a corpus file");
     let name = path.file_name().and_then(|n| n.to_str());
-    match read_register(&bytes, name, &Mapping::default(), &Watch::default()) {
-        Ok(read) => read.activities,
-        Err(e) => {
-            eprintln!("{}: {e}", path.display());
-            Vec::new()
-        }
-    }
+    read_register(&bytes, name, &Mapping::default(), &Watch::default())
+        .inspect_err(|e| eprintln!("{}: {e}", path.display()))
+        .ok()
 }
 
 #[test]
 fn published_registers_are_read_as_a_dpo_reads_them() {
-    let Some(dir) = corpus() else { return };
+    let Some(dir) = shared_folder("DPADESK_REGISTER_CORPUS", "corpus/registers") else {
+        return;
+    };
     let mut documents: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("the corpus folder")
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -152,24 +138,18 @@ fn published_registers_are_read_as_a_dpo_reads_them() {
             continue;
         };
         let wants: Vec<Want> = serde_json::from_str(&text).expect("an expected JSON array");
-        let got = read(doc);
+        let read = read(doc);
         if wants.is_empty() {
             // A blank template: recognised as one, with no activity.
-            let bytes = std::fs::read(doc).expect("a corpus file");
-            let result = read_register(&bytes, Some(stem), &Mapping::default(), &Watch::default());
-            if !matches!(result, Ok(ref r) if r.template && r.activities.is_empty()) {
+            let recognised = read.is_some_and(|r| r.template && r.activities.is_empty());
+            if !recognised {
                 templates_wrong.push(stem.to_string());
             }
-            println!(
-                "{stem:<40} template: {}",
-                if templates_wrong.last().is_some_and(|t| t == stem) {
-                    "MISSED"
-                } else {
-                    "recognised"
-                }
-            );
+            let verdict = if recognised { "recognised" } else { "MISSED" };
+            println!("{stem:<40} template: {verdict}");
             continue;
         }
+        let got = read.map(|r| r.activities).unwrap_or_default();
         let s = score(&wants, &got);
         let per = |x: f64| {
             if s.found == 0 {
