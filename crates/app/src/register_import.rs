@@ -8,11 +8,11 @@
 use crate::lists::find_vendor;
 use crate::{App, AppError, AppResult, FieldError};
 use chrono::Utc;
-use dpadesk_import::Watch;
 use dpadesk_import::register::read_register;
 pub use dpadesk_import::register::{
     LabelRead, Mapping, ReadActivity, ReadRetention, RegisterField, RegisterRead, Shape, Target,
 };
+use dpadesk_import::{Watch, fold};
 use dpadesk_model::*;
 use dpadesk_store::RecordSet;
 use serde::Serialize;
@@ -32,14 +32,13 @@ pub struct RegisterImport {
     pub written: bool,
 }
 
-/// Reads a register file with no vault (the CLI's `--dry-run` without one, the benchmark).
+/// Reads a register file with no vault (the CLI's `--dry-run`).
 pub fn read_register_file(
     bytes: &[u8],
     file_name: Option<&str>,
     mapping: &Mapping,
     watch: &Watch,
 ) -> AppResult<RegisterRead> {
-    dpadesk_import::check_size(bytes.len() as u64)?;
     Ok(read_register(bytes, file_name, mapping, watch)?)
 }
 
@@ -140,10 +139,9 @@ impl App {
         for data in &summary.activities {
             set.activities.push(record(Id::new(), data.clone(), now));
         }
-        set.history = created_entries(&set, self.vault.actor(), now);
         self.backup(dpadesk_store::BackupReason::BeforeImport)
             .await?;
-        self.vault.insert_records(&set).await?;
+        self.vault.insert_new_records(&set, now).await?;
         self.forget_everything();
         Ok(RegisterImport {
             written: true,
@@ -196,34 +194,6 @@ fn record<A>(id: Id, data: A, now: chrono::DateTime<Utc>) -> Record<A> {
         updated_at: now,
         data,
     }
-}
-
-/// One "created" entry per record written, as a save from a form would leave.
-fn created_entries(set: &RecordSet, actor: &str, at: chrono::DateTime<Utc>) -> Vec<AuditEntry> {
-    fn entries<A: Serialize>(
-        kind: EntityKind,
-        records: &[Record<A>],
-        actor: &str,
-        at: chrono::DateTime<Utc>,
-    ) -> Vec<AuditEntry> {
-        records
-            .iter()
-            .map(|r| AuditEntry {
-                seq: 0,
-                at,
-                actor: actor.to_string(),
-                entity: kind,
-                entity_id: r.id,
-                action: AuditAction::Create,
-                before: None,
-                after: serde_json::to_value(r).ok(),
-            })
-            .collect()
-    }
-    let mut all = entries(EntityKind::Organisation, &set.organisations, actor, at);
-    all.extend(entries(EntityKind::Vendor, &set.vendors, actor, at));
-    all.extend(entries(EntityKind::Activity, &set.activities, actor, at));
-    all
 }
 
 /// A read activity as the model's draft.
@@ -464,12 +434,4 @@ fn library_measure(text: &str, measures: &[Measure]) -> Option<Id> {
             })
         })
         .map(|m| m.id)
-}
-
-fn fold(text: &str) -> String {
-    text.to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
 }

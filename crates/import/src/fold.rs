@@ -63,7 +63,7 @@ impl Folded {
 }
 
 /// Folds a short string without keeping the offsets (for comparing names and labels).
-pub(crate) fn fold(text: &str) -> String {
+pub fn fold(text: &str) -> String {
     Folded::new(text).text.trim().to_string()
 }
 

@@ -21,6 +21,7 @@ mod watch;
 
 pub use document::{Block, Document, Format};
 pub use error::{ImportError, ImportResult};
+pub use fold::fold;
 pub use row::{Field, ImportedRow};
 pub use watch::Watch;
 

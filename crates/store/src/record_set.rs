@@ -1,10 +1,13 @@
 //! Records written as they are, with the audit entries that tell their history: an
 //! organisation moving in from another vault keeps its ids, times and log, and no new
-//! entry claims it was created here. One transaction, so a failure leaves the vault as it was.
+//! entry claims it was created here; or records made here (an imported register), each with
+//! the "created" entry a single insert leaves. One transaction, so a failure leaves the vault
+//! as it was.
 
 use crate::error::Result;
 use crate::repo::document::{self, StoredDocument};
-use crate::repo::{Aggregate, audit};
+use crate::repo::{self, Aggregate, audit};
+use chrono::{DateTime, Utc};
 use dpadesk_model::*;
 use sea_orm::ConnectionTrait;
 
@@ -61,4 +64,36 @@ pub(crate) async fn insert<C: ConnectionTrait>(c: &C, set: &RecordSet) -> Result
         .await?;
     }
     Ok(())
+}
+
+fn created<A: Aggregate>(records: &[Record<A>], actor: &str, at: DateTime<Utc>) -> Vec<AuditEntry> {
+    records
+        .iter()
+        .map(|r| AuditEntry {
+            seq: 0,
+            at,
+            actor: actor.to_string(),
+            entity: A::KIND,
+            entity_id: r.id,
+            action: AuditAction::Create,
+            before: None,
+            after: Some(repo::to_json(r)),
+        })
+        .collect()
+}
+
+/// `set` with one "created" entry per record, by `actor` at `at`, in place of its history.
+pub(crate) fn as_created(set: &RecordSet, actor: &str, at: DateTime<Utc>) -> RecordSet {
+    let mut history = created(&set.measures, actor, at);
+    history.extend(created(&set.vendors, actor, at));
+    history.extend(created(&set.organisations, actor, at));
+    history.extend(created(&set.activities, actor, at));
+    history.extend(created(&set.processor_records, actor, at));
+    history.extend(created(&set.dpas, actor, at));
+    history.extend(created(&set.subprocessor_lists, actor, at));
+    history.extend(created(&set.tias, actor, at));
+    RecordSet {
+        history,
+        ..set.clone()
+    }
 }

@@ -586,6 +586,14 @@ impl Vault {
         Ok(())
     }
 
+    /// Writes records made here, each with a "created" entry by this vault's user at `at` (as
+    /// [`Vault::insert`] leaves), in one transaction: all of them or none. The set's own
+    /// history is not used.
+    pub async fn insert_new_records(&self, set: &RecordSet, at: DateTime<Utc>) -> Result<()> {
+        self.insert_records(&record_set::as_created(set, &self.actor, at))
+            .await
+    }
+
     /// The histories of several records of one kind, oldest change first.
     pub async fn histories(&self, entity: EntityKind, ids: &[Id]) -> Result<Vec<AuditEntry>> {
         audit::for_records(&self.db, entity, ids).await
