@@ -195,7 +195,7 @@ pub(crate) fn read(found: &Found, index: usize, labels: &[LabelRead]) -> ReadAct
         .flat_map(|t| retention(t, &a.data_categories))
         .collect();
     name_and_purposes(&mut a, found, index);
-    a.confidence = confidence(&a, found);
+    a.confidence = confidence(&a, found, labels);
     a
 }
 
@@ -338,15 +338,22 @@ fn name_and_purposes(a: &mut ReadActivity, found: &Found, index: usize) {
     }
 }
 
-fn confidence(a: &ReadActivity, found: &Found) -> BTreeMap<RegisterField, f32> {
+fn confidence(
+    a: &ReadActivity,
+    found: &Found,
+    labels: &[LabelRead],
+) -> BTreeMap<RegisterField, f32> {
     let mut c = BTreeMap::new();
-    let named_by_cell = found
-        .entries
-        .iter()
-        .any(|e| super::labels::field_of(&e.label) == Some(RegisterField::Name));
+    // Where the user's mapping (or the words) sent a cell, not only where the words would.
+    let has = |f: RegisterField| {
+        found
+            .entries
+            .iter()
+            .any(|e| target(labels, &e.label) == Target::Field(f))
+    };
     c.insert(
         RegisterField::Name,
-        if named_by_cell || found.heading.is_some() {
+        if has(RegisterField::Name) || found.heading.is_some() {
             0.95
         } else if a.name.starts_with("Activity ") {
             0.2
@@ -354,12 +361,6 @@ fn confidence(a: &ReadActivity, found: &Found) -> BTreeMap<RegisterField, f32> {
             0.5
         },
     );
-    let has = |f: RegisterField| {
-        found
-            .entries
-            .iter()
-            .any(|e| super::labels::field_of(&e.label) == Some(f))
-    };
     if !a.purposes.is_empty() {
         c.insert(
             RegisterField::Purposes,

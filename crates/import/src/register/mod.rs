@@ -219,3 +219,35 @@ fn most_common_shape(found: &[Found]) -> Option<Shape> {
     .max_by_key(|(n, _)| *n)
     .map(|(_, s)| s)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_label_the_user_maps_is_read_into_its_field_and_trusted() {
+        let file = "Activity;Wozu;Legal basis;Data subjects\nPayroll;Paying salaries;Art. 6(1)(c);Employees\n";
+        let unmapped = read_register(
+            file.as_bytes(),
+            Some("r.csv"),
+            &Mapping::default(),
+            &Watch::default(),
+        )
+        .expect("read");
+        assert!(unmapped.activities[0].purposes.is_empty());
+        assert_eq!(unmapped.activities[0].notes[0].label, "Wozu");
+
+        let mapping: Mapping =
+            serde_json::from_str(r#"{"labels": {"wozu": "purposes"}}"#).expect("mapping");
+        let mapped = read_register(file.as_bytes(), Some("r.csv"), &mapping, &Watch::default())
+            .expect("read");
+        let payroll = &mapped.activities[0];
+        assert_eq!(payroll.purposes, ["Paying salaries"]);
+        assert!(payroll.notes.is_empty());
+        assert_eq!(payroll.confidence[&RegisterField::Purposes], 0.9);
+        assert_eq!(
+            unmapped.layout, mapped.layout,
+            "a mapping does not change the layout"
+        );
+    }
+}

@@ -1,14 +1,15 @@
 //! A file as a sequence of headings, lines, list items and tables: the shape a register
 //! reader needs to tell one activity's section from the next. Markdown keeps its headings and
-//! lists (read again with pulldown-cmark); other formats give their tables and lines, where a
-//! short line standing alone is taken as a heading.
+//! lists (read again with pulldown-cmark); other formats give the tables and lines the list
+//! readers left, with no headings (a section per activity is then found only through its
+//! two-column tables).
 
 use crate::{Block, Document};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Piece {
-    /// Level 1 to 6 as in Markdown; a heading guessed from a line of plain text is level 6.
+    /// Level 1 to 6, as in Markdown.
     Heading {
         level: u8,
         text: String,
