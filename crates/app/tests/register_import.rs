@@ -1,0 +1,210 @@
+//! A register kept elsewhere brought into an organisation of the vault: recipients linked to
+//! the vault's vendors, measures to the library, special categories with their Art. 9
+//! condition and retention per category, what no field takes kept in the description, a
+//! purpose without a basis waiting there for the user, each draft with its "created" history;
+//! a dry run writing nothing; and a file clashing with the register writing nothing at all.
+
+mod common;
+
+use dpadesk_app::AppError;
+use dpadesk_app::register_import::Mapping;
+use dpadesk_model::*;
+
+fn register(measure: &str) -> String {
+    format!(
+        "Activity,Purposes,Legal basis,Data subjects,Personal data,Special categories,Retention,Processors,Security measures,Internal remarks\n\
+         Payroll,Paying salaries,Art. 6(1)(c) and Art. 9(2)(b) GDPR,Employees,\"Name, Bank details\",Health data,Bank details: 10 years after the end of employment,Personio SE (Germany),{measure},Reviewed by HR in May\n\
+         Newsletter,Sending the newsletter,,Subscribers,E-mail address,,until consent is withdrawn,,,\n"
+    )
+}
+
+async fn acme_with_personio(app: &dpadesk_app::App) -> (Organisation, Vendor) {
+    let org = app
+        .create(OrganisationData {
+            name: "Acme".into(),
+            ..Default::default()
+        })
+        .await
+        .expect("organisation");
+    let vendor = app
+        .create(VendorData {
+            legal_name: "Personio SE & Co. KG".into(),
+            country: Some("DE".parse().expect("DE")),
+            ..Default::default()
+        })
+        .await
+        .expect("vendor");
+    (org, vendor)
+}
+
+#[tokio::test]
+async fn a_register_becomes_drafts_linked_to_the_vault() {
+    let (_dir, app) = common::new_vault().await;
+    let (org, personio) = acme_with_personio(&app).await;
+    let measure = app.list::<MeasureData>().await.expect("library").remove(0);
+    let file = register(&measure.data.title);
+
+    let dry = app
+        .import_register(
+            file.as_bytes(),
+            Some("register.csv"),
+            "Acme",
+            &Mapping::default(),
+            true,
+        )
+        .await
+        .expect("dry run");
+    assert!(!dry.written);
+    assert_eq!(dry.read.activities.len(), 2);
+    let would_save: Vec<&str> = dry.activities.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(
+        would_save,
+        ["Payroll", "Newsletter"],
+        "a dry run shows the drafts it would save"
+    );
+    assert_eq!(dry.activities[0].recipients[0].vendor_id, Some(personio.id));
+    assert!(
+        app.activities_of(org.id).await.expect("list").is_empty(),
+        "a dry run writes nothing"
+    );
+
+    let done = app
+        .import_register(
+            file.as_bytes(),
+            Some("register.csv"),
+            "acme",
+            &Mapping::default(),
+            false,
+        )
+        .await
+        .expect("imported");
+    assert!(done.written && !done.new_organisation);
+    assert!(
+        done.new_vendors.is_empty(),
+        "Personio is the vault's vendor already"
+    );
+    let saved = app.activities_of(org.id).await.expect("list");
+    assert_eq!(saved.len(), 2);
+    assert!(saved.iter().all(|a| a.data.status == ActivityStatus::Draft));
+
+    let payroll = saved
+        .iter()
+        .find(|a| a.data.name == "Payroll")
+        .expect("payroll");
+    let p = &payroll.data;
+    assert_eq!(p.purposes.len(), 1);
+    assert_eq!(p.purposes[0].legal_basis, LegalBasis::LegalObligation);
+    assert_eq!(
+        p.purposes[0].art9_condition,
+        Some(Art9Condition::EmploymentAndSocialSecurity)
+    );
+    let health = p
+        .data_categories
+        .iter()
+        .find(|c| c.name == "Health data")
+        .expect("special");
+    assert_eq!(health.sensitivity, DataSensitivity::Special);
+    let bank = p
+        .data_categories
+        .iter()
+        .find(|c| c.name == "Bank details")
+        .expect("bank");
+    assert!(
+        matches!(&bank.retention, Some(Retention::Period { count: 10, unit: PeriodUnit::Years, trigger }) if trigger.contains("end of employment")),
+        "{:?}",
+        bank.retention
+    );
+    let name = p
+        .data_categories
+        .iter()
+        .find(|c| c.name == "Name")
+        .expect("name");
+    assert_eq!(
+        name.retention, None,
+        "a period said for one category is not another's"
+    );
+    assert_eq!(p.recipients[0].kind, RecipientKind::Processor);
+    assert_eq!(p.recipients[0].vendor_id, Some(personio.id));
+    assert_eq!(p.measure_ids, [measure.id]);
+    assert!(
+        p.description.contains("From the imported register:")
+            && p.description
+                .contains("Internal remarks: Reviewed by HR in May"),
+        "{}",
+        p.description
+    );
+
+    let newsletter = saved
+        .iter()
+        .find(|a| a.data.name == "Newsletter")
+        .expect("newsletter");
+    assert!(
+        newsletter.data.purposes.is_empty(),
+        "no basis was given: none is made up"
+    );
+    assert!(
+        newsletter
+            .data
+            .description
+            .contains("Purposes (no legal basis given): Sending the newsletter"),
+        "{}",
+        newsletter.data.description
+    );
+    assert!(matches!(
+        &newsletter.data.data_categories[0].retention,
+        Some(Retention::Rule { text }) if text == "until consent is withdrawn"
+    ));
+
+    let history = app
+        .history(EntityKind::Activity, payroll.id)
+        .await
+        .expect("history");
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].action, AuditAction::Create);
+    let after: Activity = serde_json::from_value(history[0].after.clone().expect("after"))
+        .expect("the entry holds the record");
+    assert_eq!(after.data, payroll.data);
+}
+
+#[tokio::test]
+async fn a_file_clashing_with_the_register_writes_nothing() {
+    let (_dir, app) = common::new_vault().await;
+    let (org, _) = acme_with_personio(&app).await;
+    app.create(ActivityData {
+        organisation_id: org.id,
+        name: "Newsletter".into(),
+        ..Default::default()
+    })
+    .await
+    .expect("activity");
+    let vendors_before = app.list::<VendorData>().await.expect("vendors").len();
+    let file = register("Encryption of laptops").replace("Personio SE", "Lohnbüro GmbH");
+
+    let err = app
+        .import_register(
+            file.as_bytes(),
+            Some("register.csv"),
+            "Acme",
+            &Mapping::default(),
+            false,
+        )
+        .await
+        .expect_err("a name already in the register");
+    let AppError::Invalid(errors) = err else {
+        panic!("field errors expected")
+    };
+    assert!(
+        errors.iter().any(|e| e.message.contains("Newsletter")),
+        "{errors:?}"
+    );
+    assert_eq!(
+        app.activities_of(org.id).await.expect("list").len(),
+        1,
+        "Payroll was not written either"
+    );
+    assert_eq!(
+        app.list::<VendorData>().await.expect("vendors").len(),
+        vendors_before,
+        "no vendor was added"
+    );
+}
