@@ -117,6 +117,7 @@ fn read_section(
     let Piece::Heading { text: title, .. } = &pieces[start] else {
         return section;
     };
+    let mut key_tables: Vec<(usize, &Vec<Vec<String>>)> = Vec::new();
     let mut i = start + 1;
     while i < pieces.len() {
         match &pieces[i] {
@@ -161,21 +162,25 @@ fn read_section(
                     last.text.push_str(line);
                 }
             }
-            Piece::Table(rows) if tables::is_key_value(rows) => {
-                used_tables.insert(i);
-                let groups = tables::key_value_activities(rows, &format!("section “{title}”"));
-                if groups.is_empty() {
-                    section.labels_only += 3;
-                }
-                if groups.len() > 1 {
-                    section.kv_activities = groups.clone();
-                }
-                section.from_table = true;
-                section.entries.extend(groups.into_iter().flatten());
-            }
+            Piece::Table(rows) if tables::is_key_value(rows) => key_tables.push((i, rows)),
             Piece::Table(_) => {}
         }
         i += 1;
+    }
+    // One two-column table is the activity the heading names. Several under one heading
+    // are an activity each: they are left to be read on their own, each named by the line
+    // above it.
+    if let [(at, rows)] = key_tables[..] {
+        used_tables.insert(at);
+        let groups = tables::key_value_activities(rows, &format!("section “{title}”"));
+        if groups.is_empty() {
+            section.labels_only += 3;
+        }
+        if groups.len() > 1 {
+            section.kv_activities = groups.clone();
+        }
+        section.from_table = true;
+        section.entries.extend(groups.into_iter().flatten());
     }
     section
 }
@@ -266,4 +271,62 @@ fn title_above(pieces: &[Piece], table: usize) -> Option<String> {
         }
         _ => None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kv(rows: &[(&str, &str)]) -> Piece {
+        Piece::Table(
+            rows.iter()
+                .map(|(l, v)| vec![l.to_string(), v.to_string()])
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn two_column_tables_under_one_heading_are_an_activity_each() {
+        let pieces = vec![
+            Piece::Heading {
+                level: 1,
+                text: "Records of processing".into(),
+            },
+            Piece::Line("Payroll".into()),
+            kv(&[
+                ("Purpose", "Paying salaries"),
+                ("Legal basis", "Art. 6(1)(c)"),
+                ("Data subjects", "Employees"),
+            ]),
+            Piece::Line("Recruiting".into()),
+            kv(&[
+                ("Purpose", "Hiring"),
+                ("Legal basis", "Art. 6(1)(b)"),
+                ("Data subjects", "Applicants"),
+            ]),
+        ];
+        let (found, _) = activities(&pieces);
+        let names: Vec<Option<&str>> = found.iter().map(|f| f.heading.as_deref()).collect();
+        assert_eq!(names, [Some("Payroll"), Some("Recruiting")]);
+        assert!(found.iter().all(|f| f.entries.len() == 3));
+    }
+
+    #[test]
+    fn one_table_under_a_heading_is_the_heading_s_activity() {
+        let pieces = vec![
+            Piece::Heading {
+                level: 2,
+                text: "Activity 1: Payroll".into(),
+            },
+            kv(&[
+                ("Purpose", "Paying salaries"),
+                ("Legal basis", "Art. 6(1)(c)"),
+                ("Data subjects", "Employees"),
+            ]),
+        ];
+        let (found, _) = activities(&pieces);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].heading.as_deref(), Some("Activity 1: Payroll"));
+        assert_eq!(found[0].shape, Shape::TablePerActivity);
+    }
 }
