@@ -49,8 +49,11 @@ async function openVendor() {
 async function watchAt(url) {
   await openVendor();
   await h.click('[data-testid="edit-vendor"]');
+  // The form focuses (and so scrolls to) its first field as it opens: once it has, the user
+  // goes down to the list's address.
+  await h.until('document.activeElement?.id === "vendor-name"', 'the vendor form is open', 10000);
+  await h.click('#vendor-list-url');
   await h.script('const i = document.querySelector("#vendor-list-url"); i.value = arguments[0]; i.dispatchEvent(new Event("input", { bubbles: true }));', [url]);
-  await h.script('document.querySelector("#vendor-list-url").scrollIntoView()');
   await h.screenshot('vendor-form-list-url');
   await h.click('[data-testid="save-vendor"]');
   await h.find('[data-testid="check-list-now"]');
