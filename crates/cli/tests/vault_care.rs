@@ -145,8 +145,12 @@ fn a_passphrase_vault_copied_alone_opens_with_its_recovery_code() {
     assert!(chosen.ok(&["org", "list"]).contains("Acme"));
     let old = Run::new(laptop.path(), &copy).with("DPADESK_RECOVERY_CODE", &code);
     old.fails(&["org", "list"], 1);
-    let typo = Run::new(laptop.path(), &copy)
-        .with("DPADESK_RECOVERY_CODE", &format!("X{}", &new_code[1..]));
+    // One character changed; never to itself, which would be the right code.
+    let other = if new_code.starts_with('A') { 'B' } else { 'A' };
+    let typo = Run::new(laptop.path(), &copy).with(
+        "DPADESK_RECOVERY_CODE",
+        &format!("{other}{}", &new_code[1..]),
+    );
     assert!(typo.fails(&["org", "list"], 1).contains("typing mistake"));
 }
 
