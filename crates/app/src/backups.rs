@@ -2,7 +2,7 @@
 //! the OS's config folder, so they are known even when the vault itself will not open), the
 //! list with what each holds, the daily and on-demand backups, and restoring one.
 
-use crate::{App, AppError, AppResult};
+use crate::{App, AppError, AppResult, config_files};
 use chrono::{DateTime, Utc};
 use dpadesk_store::backup::{self, BackupPlace};
 use dpadesk_store::{BackupFile, BackupReason, KeySource, check_vault_file};
@@ -42,7 +42,7 @@ pub struct BackupSummary {
 }
 
 fn settings_file() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "dpadesk").map(|d| d.config_dir().join("backups.json"))
+    config_files::path("backups.json")
 }
 
 fn key_of(vault: &Path) -> String {
@@ -53,10 +53,7 @@ fn key_of(vault: &Path) -> String {
 }
 
 fn all_settings() -> BTreeMap<String, BackupSettings> {
-    settings_file()
-        .and_then(|f| std::fs::read_to_string(f).ok())
-        .and_then(|text| serde_json::from_str(&text).ok())
-        .unwrap_or_default()
+    config_files::read(settings_file().as_deref())
 }
 
 pub fn settings(vault: &Path) -> BackupSettings {
@@ -79,19 +76,9 @@ pub fn save_settings(vault: &Path, chosen: BackupSettings) -> AppResult<()> {
             )])
         })?;
     }
-    let file = settings_file()
-        .ok_or_else(|| AppError::Locked("This system has no config directory.".into()))?;
     let mut all = all_settings();
     all.insert(key_of(vault), chosen);
-    if let Some(dir) = file.parent() {
-        std::fs::create_dir_all(dir).map_err(dpadesk_store::StoreError::Io)?;
-    }
-    let text = serde_json::to_string_pretty(&all).unwrap_or_default();
-    // Written whole under another name and renamed, so a crash leaves the old settings.
-    let partial = file.with_extension("json.partial");
-    std::fs::write(&partial, text).map_err(dpadesk_store::StoreError::Io)?;
-    std::fs::rename(&partial, &file).map_err(dpadesk_store::StoreError::Io)?;
-    Ok(())
+    config_files::write(settings_file().as_deref(), &all)
 }
 
 /// Where the vault's backups go now.
