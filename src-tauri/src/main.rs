@@ -6,6 +6,7 @@
 mod commands;
 mod documents;
 mod list_import;
+mod register_import;
 mod reports;
 mod state;
 mod transfers;
@@ -90,6 +91,11 @@ fn main() {
             list_import::list_change,
             list_import::vendor_check_list,
             list_import::list_review,
+            register_import::register_import_pick,
+            register_import::register_import_bytes,
+            register_import::register_import_preview,
+            register_import::register_import_save,
+            register_import::register_import_cancel,
             commands::dpa_list,
             commands::dpa_copy,
             commands::dpa_attach_document,

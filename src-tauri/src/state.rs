@@ -36,6 +36,15 @@ pub struct Desk {
     pub import_cancel: Arc<AtomicBool>,
     opened_with: Mutex<Option<KeyKind>>,
     start_problem: Mutex<Option<Problem>>,
+    /// The register file being imported, while the user maps and previews it.
+    register_file: Mutex<Option<Arc<HeldFile>>>,
+}
+
+/// A file the user gave the window, as it arrived.
+#[derive(Debug)]
+pub struct HeldFile {
+    pub bytes: Vec<u8>,
+    pub name: String,
 }
 
 impl Desk {
@@ -46,6 +55,7 @@ impl Desk {
             import_cancel: Arc::default(),
             opened_with: Mutex::new(None),
             start_problem: Mutex::new(None),
+            register_file: Mutex::new(None),
         }
     }
 
@@ -73,6 +83,27 @@ impl Desk {
                 message: e.to_string(),
             });
         }
+    }
+
+    pub fn hold_register(&self, file: HeldFile) {
+        *self.register_file.lock().unwrap_or_else(|p| p.into_inner()) = Some(Arc::new(file));
+    }
+
+    pub fn held_register(&self) -> Result<Arc<HeldFile>, AppError> {
+        self.register_file
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+            .ok_or_else(|| {
+                AppError::Invalid(vec![dpadesk_app::FieldError::new(
+                    "file",
+                    "Choose the register file again: the window no longer holds it.",
+                )])
+            })
+    }
+
+    pub fn release_register(&self) {
+        *self.register_file.lock().unwrap_or_else(|p| p.into_inner()) = None;
     }
 
     pub fn start_problem(&self) -> Option<Problem> {

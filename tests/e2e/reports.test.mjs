@@ -1,7 +1,9 @@
 // Reports in the real window, on the sample data: the Art. 30 register previewed in Polish
 // and the transfer-risk report in German (the first pages drawn from the PDF the core
 // makes), a spreadsheet format without a preview, and a handover file that is not one
-// refused with a message while the vault stays as it was.
+// refused with a message while the vault stays as it was; a register kept in a spreadsheet
+// imported into a new organisation after its preview was checked, a row skipped and a
+// column sent elsewhere.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dropFile, harnessFor, openSample } from './webdriver.mjs';
@@ -55,5 +57,42 @@ test('a file that is no handover file is refused and changes nothing', async () 
   await h.find('#org-import-error');
   await h.screenshot('import-refused');
   assert.equal(await h.script('return document.querySelectorAll("#org-switcher option").length;'), before, 'no organisation was added');
+  assert.deepEqual(await h.consoleErrors(), [], 'the page logged no errors');
+});
+
+test('a register kept in a spreadsheet is previewed, adjusted and saved into a new organisation', async () => {
+  await h.click('[data-testid="nav-reports"]');
+  const organisations = await h.script('return document.querySelectorAll("#org-switcher option").length;');
+  await h.choose('#register-import-org', '');
+  await h.type('#register-import-new-name', 'Beta Logistik GmbH');
+  const csv = [
+    'Verarbeitungstätigkeit;Zweck der Verarbeitung;Rechtsgrundlage;Betroffene Personen;Datenkategorien;Löschfrist;Bemerkung',
+    'Lohnabrechnung;Zahlung der Gehälter;Art. 6 Abs. 1 lit. c DSGVO;Beschäftigte;Name, Bankverbindung;10 Jahre;Prüfung im Mai',
+    'Newsletter;Versand des Newsletters;Einwilligung;Abonnenten;E-Mail-Adresse;bis zum Widerruf;<img src=x onerror=alert(1)>',
+    'Videoüberwachung;Schutz des Lagers;Art. 6 Abs. 1 lit. f DSGVO;Besucher;Videoaufnahmen;72 Stunden;',
+  ].join('\n');
+  await dropFile(h, '#register-import-drop', 'verzeichnis.csv', csv, 'text/csv');
+  await h.find('#register-import-preview');
+  await h.until('document.querySelectorAll("#register-import-activities > li").length === 3', 'three activities are previewed');
+  await h.script('document.querySelector("#register-import-preview").scrollIntoView({ block: "start" });');
+  await h.screenshot('register-import-preview');
+
+  // The third row stays out; the remarks column is left out too.
+  await h.click('#register-import-activities > li:nth-child(3) input[type="checkbox"]');
+  await h.until('document.querySelector("#register-import-save")?.textContent.includes("Save 2 activities")', 'two activities would be saved');
+  await h.choose('select[data-label="Bemerkung"]', 'skip');
+  await h.until('!document.body.innerText.includes("Prüfung im Mai")', 'the remarks are no longer read');
+  await h.until('document.querySelector("#register-import-preview")?.getAttribute("aria-busy") === "false"', 'the preview is read again');
+  await h.click('#register-import-save');
+  await h.find('#register-import-result');
+  await h.script('document.querySelector("#register-import-result").scrollIntoView({ block: "center" });');
+  await h.screenshot('register-import-saved');
+  await h.until(`document.querySelectorAll("#org-switcher option").length === ${organisations + 1}`, 'the new organisation is listed');
+
+  await h.click('#register-import-open');
+  await h.until('document.querySelectorAll("[data-testid=activity-row]").length === 2', 'the register shows the two imported activities');
+  const names = await h.script('return [...document.querySelectorAll("[data-testid=activity-row]")].map((r) => r.dataset.name).sort();');
+  assert.deepEqual(names, ['Lohnabrechnung', 'Newsletter']);
+  await h.screenshot('register-import-register');
   assert.deepEqual(await h.consoleErrors(), [], 'the page logged no errors');
 });

@@ -7,7 +7,8 @@ use serde::Serialize;
 use std::fmt;
 
 /// A problem with one field of a form, addressed by its path (e.g. `purposes[0].description`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct FieldError {
     pub field: String,
     pub message: String,

@@ -4,6 +4,7 @@
 
 pub mod backups;
 pub mod completeness;
+mod config_files;
 mod consultant;
 pub mod documents;
 pub mod error;
@@ -17,6 +18,8 @@ pub mod overview;
 pub mod recovery_kit;
 pub mod reference;
 pub mod register_import;
+mod register_mappings;
+pub mod register_preview;
 pub mod reminders;
 pub mod reports;
 pub mod sample;

@@ -20,6 +20,8 @@ use serde::Serialize;
 /// What an import of a register did, or would do (`written` is false for a dry run).
 #[derive(Debug, Clone, Serialize)]
 pub struct RegisterImport {
+    /// The organisation's id: the existing one's, or the one the import makes.
+    pub organisation_id: Id,
     pub organisation: String,
     /// True when the organisation is new, made for this import.
     pub new_organisation: bool,
@@ -44,16 +46,19 @@ pub fn read_register_file(
 
 impl App {
     /// Reads `bytes` and, unless `dry_run`, writes its activities as drafts into the
-    /// organisation named `organisation` (made when the vault has none of that name).
+    /// organisation named `organisation` (made when the vault has none of that name). The
+    /// activities whose `source` is in `skip` are left out, as the user chose in the preview.
     pub async fn import_register(
         &self,
         bytes: &[u8],
         file_name: Option<&str>,
         organisation: &str,
         mapping: &Mapping,
+        skip: &[String],
         dry_run: bool,
     ) -> AppResult<RegisterImport> {
-        let read = read_register_file(bytes, file_name, mapping, &Watch::default())?;
+        let mut read = read_register_file(bytes, file_name, mapping, &Watch::default())?;
+        read.activities.retain(|a| !skip.contains(&a.source));
         let existing = match self.find_organisation(organisation).await {
             Ok(org) => Some(org),
             Err(AppError::NotFound(_)) => None,
@@ -111,6 +116,7 @@ impl App {
             return Err(AppError::Invalid(problems));
         }
         let summary = RegisterImport {
+            organisation_id: org_id,
             organisation: existing
                 .as_ref()
                 .map_or_else(|| organisation.trim().to_string(), |o| o.data.name.clone()),

@@ -50,6 +50,7 @@ async fn a_register_becomes_drafts_linked_to_the_vault() {
             Some("register.csv"),
             "Acme",
             &Mapping::default(),
+            &[],
             true,
         )
         .await
@@ -74,6 +75,7 @@ async fn a_register_becomes_drafts_linked_to_the_vault() {
             Some("register.csv"),
             "acme",
             &Mapping::default(),
+            &[],
             false,
         )
         .await
@@ -186,6 +188,7 @@ async fn a_file_clashing_with_the_register_writes_nothing() {
             Some("register.csv"),
             "Acme",
             &Mapping::default(),
+            &[],
             false,
         )
         .await
@@ -207,4 +210,75 @@ async fn a_file_clashing_with_the_register_writes_nothing() {
         vendors_before,
         "no vendor was added"
     );
+}
+
+#[tokio::test]
+async fn the_window_previews_with_problems_beside_rows_and_saves_what_is_not_skipped() {
+    let (_dir, app) = common::new_vault().await;
+    let (org, _) = acme_with_personio(&app).await;
+    app.create(ActivityData {
+        organisation_id: org.id,
+        name: "Newsletter".into(),
+        ..Default::default()
+    })
+    .await
+    .expect("activity");
+    let file = register("Encryption of laptops");
+
+    let preview = app
+        .preview_register(file.as_bytes(), Some("register.csv"), "Acme", None, &[])
+        .await
+        .expect("a clash is shown, not refused");
+    assert_eq!(preview.organisation_id, Some(org.id));
+    assert_eq!(preview.activities.len(), 2);
+    let newsletter = &preview.activities[1];
+    assert!(
+        preview
+            .problems
+            .iter()
+            .any(|p| p.field.starts_with(&format!("{}.", newsletter.source))),
+        "{:?}",
+        preview.problems
+    );
+    let payroll = &preview.activities[0];
+    let basis = payroll
+        .fields
+        .iter()
+        .find(|f| f.field == "legal_basis")
+        .expect("legal basis shown");
+    assert_eq!(basis.values, ["Art. 6(1)(c)", "Art. 9(2)(b)"]);
+    assert!(
+        basis.source.contains("Legal basis: Art. 6(1)(c)"),
+        "{}",
+        basis.source
+    );
+
+    let skip = vec![newsletter.source.clone()];
+    let preview = app
+        .preview_register(file.as_bytes(), Some("register.csv"), "Acme", None, &skip)
+        .await
+        .expect("preview");
+    assert!(preview.problems.is_empty(), "{:?}", preview.problems);
+    assert!(preview.activities[1].skipped && !preview.activities[0].skipped);
+
+    let saved = app
+        .save_register_import(
+            file.as_bytes(),
+            Some("register.csv"),
+            "Acme",
+            &Mapping::default(),
+            &skip,
+        )
+        .await
+        .expect("saved");
+    assert!(saved.written);
+    let names: Vec<String> = app
+        .activities_of(org.id)
+        .await
+        .expect("list")
+        .into_iter()
+        .map(|a| a.data.name)
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(names.contains(&"Payroll".to_string()), "{names:?}");
 }

@@ -24,6 +24,7 @@ import type { CheckReport } from './generated/CheckReport';
 import type { ExportRequest } from './generated/ExportRequest';
 import type { FlowReport } from './generated/FlowReport';
 import type { ImportSummary } from './generated/ImportSummary';
+import type { RegisterPreview } from './generated/RegisterPreview';
 import type { Lang } from './generated/Lang';
 import type { Hypothesis } from './generated/Hypothesis';
 import type { OrganisationFindings } from './generated/OrganisationFindings';
@@ -184,6 +185,19 @@ export const api = {
   listChange: (list: string) => invoke<ListChangeReport>('list_change', { list }),
   vendorCheckList: (vendor: string) => invoke<ListCheck>('vendor_check_list', { vendor }),
   reviewList: (list: string, review: ChangeReview) => invoke<SubprocessorList>('list_review', { list, review }),
+
+  /** An existing register: chosen through the system dialog (`null` when the user cancels) or dropped; the window holds the file while it is mapped and previewed. */
+  importRegisterFile: (organisation: string) => invoke<RegisterPreview | null>('register_import_pick', { organisation }),
+  importRegisterBytes: (name: string, organisation: string, bytes: Uint8Array) =>
+    invoke<RegisterPreview>('register_import_bytes', bytes, {
+      headers: { 'x-file-name': encodeURIComponent(name), 'x-organisation': encodeURIComponent(organisation) },
+    }),
+  /** `mapping`: label → field key, `notes` or `skip`; `skip`: the sources of rows left out. */
+  previewRegisterImport: (organisation: string, mapping: Record<string, string>, skip: string[]) =>
+    invoke<RegisterPreview>('register_import_preview', { organisation, mapping: { labels: mapping }, skip }),
+  saveRegisterImport: (organisation: string, mapping: Record<string, string>, skip: string[]) =>
+    invoke<RegisterPreview>('register_import_save', { organisation, mapping: { labels: mapping }, skip }),
+  cancelRegisterImport: () => invoke<void>('register_import_cancel'),
 
   dpa: editable<DpaData>('dpa'),
   dpas: (organisation: string) => invoke<Dpa[]>('dpa_list', { organisation }),

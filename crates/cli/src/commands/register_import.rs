@@ -114,6 +114,7 @@ pub async fn save(app: &App, args: &ImportRegister, input: Input) -> AppResult<(
             Some(&input.name),
             &args.org,
             &input.mapping,
+            &[],
             false,
         )
         .await?;
