@@ -55,6 +55,22 @@ pub async fn save_to(
 }
 
 /// A file the user gave that cannot be used, said about the form's file field.
+/// The header naming a dropped file (URI-encoded by the UI).
+pub const FILE_NAME_HEADER: &str = "x-file-name";
+
+/// A text header of a command whose body is a dropped file's bytes, as the UI URI-encoded it.
+pub fn header_text(request: &tauri::ipc::Request<'_>, name: &str) -> Option<String> {
+    request
+        .headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| {
+            percent_encoding::percent_decode_str(v)
+                .decode_utf8_lossy()
+                .into_owned()
+        })
+}
+
 pub fn refused_file(message: String) -> AppError {
     AppError::Invalid(vec![FieldError::new("file", message)])
 }

@@ -18,8 +18,6 @@ const PROGRESS_EVENT: &str = "list-import-progress";
 const LIST_EXTENSIONS: &[&str] = &[
     "csv", "tsv", "txt", "md", "html", "htm", "pdf", "docx", "xlsx", "xls", "ods",
 ];
-/// The header naming a dropped file (URI-encoded by the UI).
-const FILE_NAME_HEADER: &str = "x-file-name";
 
 /// Reads `bytes` on a blocking thread, reporting progress to `window`, then matches the
 /// rows to the vendor catalogue.
@@ -80,15 +78,7 @@ pub async fn list_import_bytes(
             "The dropped file did not arrive as bytes.".into(),
         ));
     };
-    let name = request
-        .headers()
-        .get(FILE_NAME_HEADER)
-        .and_then(|v| v.to_str().ok())
-        .map(|v| {
-            percent_encoding::percent_decode_str(v)
-                .decode_utf8_lossy()
-                .into_owned()
-        });
+    let name = documents::header_text(&request, documents::FILE_NAME_HEADER);
     lists::refuse_oversized(bytes.len() as u64)?;
     read(window, &desk, bytes.clone(), name).await
 }

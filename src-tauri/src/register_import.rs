@@ -15,22 +15,8 @@ use tauri::ipc::{InvokeBody, Request};
 const REGISTER_EXTENSIONS: &[&str] = &[
     "xlsx", "xls", "ods", "csv", "tsv", "txt", "docx", "md", "html", "htm",
 ];
-/// The headers naming a dropped file and the organisation it goes to (URI-encoded by the UI).
-const FILE_NAME_HEADER: &str = "x-file-name";
+/// The header naming the organisation a dropped register goes to (URI-encoded by the UI).
 const ORGANISATION_HEADER: &str = "x-organisation";
-
-fn header(request: &Request<'_>, name: &str) -> String {
-    request
-        .headers()
-        .get(name)
-        .and_then(|v| v.to_str().ok())
-        .map(|v| {
-            percent_encoding::percent_decode_str(v)
-                .decode_utf8_lossy()
-                .into_owned()
-        })
-        .unwrap_or_default()
-}
 
 /// Holds `file` and previews it with the mapping remembered for its layout.
 async fn hold(desk: &Desk, file: HeldFile, organisation: &str) -> AppResult<RegisterPreview> {
@@ -77,9 +63,10 @@ pub async fn register_import_bytes(
     dpadesk_app::lists::refuse_oversized(bytes.len() as u64)?;
     let file = HeldFile {
         bytes: bytes.clone(),
-        name: header(&request, FILE_NAME_HEADER),
+        name: documents::header_text(&request, documents::FILE_NAME_HEADER).unwrap_or_default(),
     };
-    hold(&desk, file, &header(&request, ORGANISATION_HEADER)).await
+    let organisation = documents::header_text(&request, ORGANISATION_HEADER).unwrap_or_default();
+    hold(&desk, file, &organisation).await
 }
 
 /// Previews the held file again with the user's mapping, skipped rows and organisation.
