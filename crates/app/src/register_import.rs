@@ -59,11 +59,7 @@ impl App {
     ) -> AppResult<RegisterImport> {
         let mut read = read_register_file(bytes, file_name, mapping, &Watch::default())?;
         read.activities.retain(|a| !skip.contains(&a.source));
-        let existing = match self.find_organisation(organisation).await {
-            Ok(org) => Some(org),
-            Err(AppError::NotFound(_)) => None,
-            Err(e) => return Err(e),
-        };
+        let existing = self.organisation_named(organisation).await?;
         let org_id = existing.as_ref().map_or_else(Id::new, |o| o.id);
         let vendors = self.list::<VendorData>().await?;
         let measures = self.list::<MeasureData>().await?;
@@ -153,6 +149,15 @@ impl App {
             written: true,
             ..summary
         })
+    }
+
+    /// The organisation of that name (or id), if the vault has one.
+    pub(crate) async fn organisation_named(&self, name: &str) -> AppResult<Option<Organisation>> {
+        match self.find_organisation(name).await {
+            Ok(org) => Ok(Some(org)),
+            Err(AppError::NotFound(_)) => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 
     /// The checks a form's save makes, on a draft whose organisation may not exist yet.

@@ -34,9 +34,11 @@ pub struct RegisterPreview {
     /// Processors no vendor of the vault matches: they would be added as vendors.
     pub new_vendors: Vec<String>,
     pub warnings: Vec<String>,
-    /// What stops the save (e.g. a name already in the organisation's register), by field
-    /// path `SOURCE.FIELD`.
+    /// What stops the save and is about no activity in particular; an activity's own
+    /// problems are on it.
     pub problems: Vec<FieldError>,
+    /// Nothing stops the save and at least one activity is kept.
+    pub can_save: bool,
     pub written: bool,
 }
 
@@ -58,6 +60,8 @@ pub struct PreviewActivity {
     pub name: String,
     pub skipped: bool,
     pub fields: Vec<PreviewField>,
+    /// What about this activity stops the save (e.g. its name is already in the register).
+    pub problems: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -98,12 +102,7 @@ impl App {
                 }
             }
         };
-        let existing = match self.find_organisation(organisation).await {
-            Ok(org) => Some(org),
-            Err(AppError::NotFound(_)) => None,
-            Err(_) if organisation.trim().is_empty() => None,
-            Err(e) => return Err(e),
-        };
+        let existing = self.organisation_named(organisation).await?;
         let checked = self
             .import_register(bytes, file_name, organisation, &mapping, skip, true)
             .await;
@@ -112,15 +111,17 @@ impl App {
             Err(AppError::Invalid(problems)) => (Vec::new(), problems),
             Err(e) => return Err(e),
         };
-        Ok(RegisterPreview {
+        let mut preview = RegisterPreview {
             organisation_id: existing.as_ref().map(|o| o.id),
             new_organisation: existing.is_none(),
             organisation: existing.map_or_else(|| organisation.trim().to_string(), |o| o.data.name),
             remembered,
             new_vendors,
-            problems,
             ..preview_of(read, skip)
-        })
+        };
+        preview.can_save = problems.is_empty() && preview.activities.iter().any(|a| !a.skipped);
+        preview.problems = beside_their_rows(&mut preview.activities, problems);
+        Ok(preview)
     }
 
     /// Saves the import as previewed and remembers its mapping for the layout.
@@ -147,6 +148,24 @@ impl App {
             ..preview_of(done.read, &[])
         })
     }
+}
+
+/// Puts each problem on the activity its path (`SOURCE.FIELD`) names; returns the others.
+fn beside_their_rows(
+    activities: &mut [PreviewActivity],
+    problems: Vec<FieldError>,
+) -> Vec<FieldError> {
+    let mut others = Vec::new();
+    for p in problems {
+        match activities
+            .iter_mut()
+            .find(|a| p.field.starts_with(&format!("{}.", a.source)))
+        {
+            Some(a) => a.problems.push(p.message),
+            None => others.push(p),
+        }
+    }
+    others
 }
 
 /// The file as read, before the vault is asked about it.
@@ -180,11 +199,13 @@ fn preview_of(read: RegisterRead, skip: &[String]) -> RegisterPreview {
                 name: a.name.clone(),
                 skipped: skip.contains(&a.source),
                 fields: fields_of(a),
+                problems: Vec::new(),
             })
             .collect(),
         new_vendors: Vec::new(),
         warnings: read.warnings,
         problems: Vec::new(),
+        can_save: false,
         written: false,
     }
 }

@@ -32,12 +32,14 @@ function answer(over: Partial<RegisterPreview> = {}): RegisterPreview {
           { field: 'purposes', values: ['Gehaltszahlung'], confidence: 0.9, uncertain: false, source: 'row 2 — Zweck: Gehaltszahlung' },
           { field: 'legal_basis', values: ['Art. 6(1)(b)?'], confidence: 0.5, uncertain: true, source: 'row 2 — Rechtsgrundlage: Vertrag' },
         ],
+        problems: [],
       },
-      { source: 'row 3', name: hostile, skipped: false, fields: [] },
+      { source: 'row 3', name: hostile, skipped: false, fields: [], problems: [] },
     ],
     new_vendors: [],
     warnings: [],
     problems: [],
+    can_save: true,
     written: false,
     ...over,
   };
@@ -57,6 +59,7 @@ function core(respond: (cmd: string, args: Record<string, unknown>) => unknown =
       const skip = a.skip as string[];
       const preview = answer();
       preview.activities = preview.activities.map((x) => ({ ...x, skipped: skip.includes(x.source) }));
+      preview.can_save = preview.activities.some((x) => !x.skipped);
       preview.labels = preview.labels.map((l) => {
         const chosen = (a.mapping as { labels: Record<string, string> }).labels[l.label];
         return chosen ? { ...l, target: chosen } : l;
@@ -131,8 +134,10 @@ describe('RegisterImport', () => {
   });
 
   it('shows what stops the save beside its row and saves nothing', async () => {
-    const problem = { field: 'row 2.name', message: '“Lohnabrechnung” is already in this organisation\'s register.' };
-    const calls = core((cmd) => (cmd === 'register_import_bytes' ? answer({ organisation_id: 'org-1', new_organisation: false, problems: [problem] }) : undefined));
+    const clash = '“Lohnabrechnung” is already in this organisation\'s register.';
+    const blocked = answer({ organisation_id: 'org-1', new_organisation: false, can_save: false });
+    blocked.activities[0].problems = [clash];
+    const calls = core((cmd) => (cmd === 'register_import_bytes' ? blocked : undefined));
     render(RegisterImport, { organisations: [acme] });
     await fireEvent.change(document.querySelector('#register-import-org')!, { target: { value: 'org-1' } });
     await drop();

@@ -5,4 +5,8 @@ export type PreviewActivity = {
 /**
  * Where in the file it is; also what a per-row skip names.
  */
-source: string, name: string, skipped: boolean, fields: Array<PreviewField>, };
+source: string, name: string, skipped: boolean, fields: Array<PreviewField>, 
+/**
+ * What about this activity stops the save (e.g. its name is already in the register).
+ */
+problems: Array<string>, };

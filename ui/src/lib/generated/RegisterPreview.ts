@@ -26,7 +26,11 @@ targets: Array<string>, labels: Array<LabelChoice>, activities: Array<PreviewAct
  */
 new_vendors: Array<string>, warnings: Array<string>, 
 /**
- * What stops the save (e.g. a name already in the organisation's register), by field
- * path `SOURCE.FIELD`.
+ * What stops the save and is about no activity in particular; an activity's own
+ * problems are on it.
  */
-problems: Array<FieldError>, written: boolean, };
+problems: Array<FieldError>, 
+/**
+ * Nothing stops the save and at least one activity is kept.
+ */
+can_save: boolean, written: boolean, };
