@@ -38,6 +38,8 @@ const COMMANDS: &[&str] = &[
     "register_import_preview",
     "register_import_save",
     "register_import_cancel",
+    "register_imports",
+    "register_import_undo",
     "dpa_list",
     "dpa_copy",
     "dpa_attach_document",

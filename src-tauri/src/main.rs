@@ -96,6 +96,8 @@ fn main() {
             register_import::register_import_preview,
             register_import::register_import_save,
             register_import::register_import_cancel,
+            register_import::register_imports,
+            register_import::register_import_undo,
             commands::dpa_list,
             commands::dpa_copy,
             commands::dpa_attach_document,

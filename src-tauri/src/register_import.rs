@@ -1,6 +1,7 @@
 //! An existing register coming into the window: a file chosen in the dialog or dropped onto
 //! the window is held here while the user maps its labels, skips rows and picks the
-//! organisation, each change previewed again from the same file; saving writes it all at once.
+//! organisation, each change previewed again from the same file; saving writes it all at once,
+//! and an import can be undone from history.
 
 use crate::commands::with_app;
 use crate::documents;
@@ -8,6 +9,7 @@ use crate::state::{Desk, HeldFile};
 use dpadesk_app::AppResult;
 use dpadesk_app::register_import::Mapping;
 use dpadesk_app::register_preview::RegisterPreview;
+use dpadesk_model::{Id, ImportUndone, RegisterImportEntry};
 use tauri::State;
 use tauri::ipc::{InvokeBody, Request};
 
@@ -119,4 +121,19 @@ pub async fn register_import_save(
 #[tauri::command]
 pub fn register_import_cancel(desk: State<'_, Desk>) {
     desk.release_register();
+}
+
+/// The register imports made into an organisation, newest first, for history.
+#[tauri::command]
+pub async fn register_imports(
+    desk: State<'_, Desk>,
+    organisation: Id,
+) -> AppResult<Vec<RegisterImportEntry>> {
+    with_app(&desk, async |app| app.register_imports(organisation).await).await
+}
+
+/// Undoes a register import as a whole.
+#[tauri::command]
+pub async fn register_import_undo(desk: State<'_, Desk>, id: Id) -> AppResult<ImportUndone> {
+    with_app(&desk, async |app| app.undo_register_import(id).await).await
 }

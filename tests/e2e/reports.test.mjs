@@ -60,7 +60,7 @@ test('a file that is no handover file is refused and changes nothing', async () 
   assert.deepEqual(await h.consoleErrors(), [], 'the page logged no errors');
 });
 
-test('a register kept in a spreadsheet is previewed, adjusted and saved into a new organisation', async () => {
+test('a register kept in a spreadsheet is previewed, adjusted, saved into a new organisation and undone', async () => {
   await h.click('[data-testid="nav-reports"]');
   const organisations = await h.script('return document.querySelectorAll("#org-switcher option").length;');
   await h.choose('#register-import-org', '');
@@ -94,5 +94,21 @@ test('a register kept in a spreadsheet is previewed, adjusted and saved into a n
   const names = await h.script('return [...document.querySelectorAll("[data-testid=activity-row]")].map((r) => r.dataset.name).sort();');
   assert.deepEqual(names, ['Lohnabrechnung', 'Newsletter']);
   await h.screenshot('register-import-register');
+
+  // History holds the import as one entry; undoing it takes back the activities and the
+  // organisation it made.
+  await h.click('[data-testid="nav-history"]');
+  await h.click('[data-testid="history-tab-imports"]');
+  await h.until('document.querySelectorAll("[data-testid=history-import]").length === 1', 'the import is one entry');
+  const entry = await h.script('return document.querySelector("[data-testid=history-import]").innerText;');
+  assert.match(entry, /verzeichnis\.csv/);
+  assert.match(entry, /2 activities imported as drafts/);
+  await h.click('[data-testid="import-undo-ask"]');
+  await h.screenshot('register-import-undo-ask');
+  await h.click('[data-testid="import-undo-confirm"]');
+  await h.until(`document.querySelectorAll("#org-switcher option").length === ${organisations}`, 'the organisation the import made is gone');
+  const left = await h.script('return [...document.querySelectorAll("#org-switcher option")].map((o) => o.textContent);');
+  assert.ok(!left.some((name) => name.includes('Beta Logistik')), `Beta Logistik is no longer listed: ${left}`);
+  await h.screenshot('register-import-undone');
   assert.deepEqual(await h.consoleErrors(), [], 'the page logged no errors');
 });

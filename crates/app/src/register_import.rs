@@ -32,6 +32,8 @@ pub struct RegisterImport {
     /// Processors the file names that no vendor of the vault matches: added as vendors.
     pub new_vendors: Vec<String>,
     pub written: bool,
+    /// The import's entry in history, to undo it by; set once written.
+    pub import_id: Option<Id>,
 }
 
 /// Reads a register file with no vault (the CLI's `--dry-run`).
@@ -124,6 +126,7 @@ impl App {
                 .map(|v| v.data.legal_name.clone())
                 .collect(),
             written: false,
+            import_id: None,
         };
         if dry_run || summary.activities.is_empty() {
             return Ok(summary);
@@ -141,14 +144,40 @@ impl App {
         for data in &summary.activities {
             set.activities.push(record(Id::new(), data.clone(), now));
         }
+        let entry = RegisterImportEntry {
+            id: Id::new(),
+            organisation_id: org_id,
+            at: now,
+            actor: self.vault.actor().to_string(),
+            file_name: file_name.unwrap_or_default().to_string(),
+            new_organisation: existing.is_none(),
+            activity_ids: set.activities.iter().map(|a| a.id).collect(),
+            vendor_ids: set.vendors.iter().map(|v| v.id).collect(),
+            undone_at: None,
+            undone_by: None,
+        };
         self.backup(dpadesk_store::BackupReason::BeforeImport)
             .await?;
-        self.vault.insert_new_records(&set, now).await?;
+        self.vault.insert_import(&set, &entry).await?;
         self.forget_everything();
         Ok(RegisterImport {
             written: true,
+            import_id: Some(entry.id),
             ..summary
         })
+    }
+
+    /// The register imports made into an organisation, newest first.
+    pub async fn register_imports(&self, organisation: Id) -> AppResult<Vec<RegisterImportEntry>> {
+        Ok(self.vault.register_imports_of(organisation).await?)
+    }
+
+    /// Undoes a register import as a whole: its activities, and the vendors and organisation
+    /// it made unless other records use them now.
+    pub async fn undo_register_import(&self, id: Id) -> AppResult<ImportUndone> {
+        let undone = self.vault.undo_import(id, self.now()).await?;
+        self.forget_everything();
+        Ok(undone)
     }
 
     /// The organisation of that name (or id), if the vault has one.

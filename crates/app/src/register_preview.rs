@@ -40,6 +40,8 @@ pub struct RegisterPreview {
     /// Nothing stops the save and at least one activity is kept.
     pub can_save: bool,
     pub written: bool,
+    /// The saved import's entry in history, which "undo this import" names.
+    pub import_id: Option<Id>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -145,6 +147,7 @@ impl App {
             new_organisation: done.new_organisation,
             new_vendors: done.new_vendors,
             written: done.written,
+            import_id: done.import_id,
             ..preview_of(done.read, &[])
         })
     }
@@ -207,6 +210,7 @@ fn preview_of(read: RegisterRead, skip: &[String]) -> RegisterPreview {
         problems: Vec::new(),
         can_save: false,
         written: false,
+        import_id: None,
     }
 }
 

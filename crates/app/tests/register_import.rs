@@ -281,3 +281,118 @@ async fn the_window_previews_with_problems_beside_rows_and_saves_what_is_not_ski
     assert_eq!(names.len(), 2, "{names:?}");
     assert!(names.contains(&"Payroll".to_string()), "{names:?}");
 }
+
+#[tokio::test]
+async fn an_import_is_one_entry_in_history_and_is_undone_as_a_whole() {
+    let (_dir, app) = common::new_vault().await;
+    let file = "Activity,Purposes,Legal basis,Personal data,Processors\n\
+                Payroll,Paying salaries,Art. 6(1)(c),Name,Mailjet SAS (France)\n\
+                Recruiting,Hiring,Art. 6(1)(b),CV,\n";
+    let import = |org: &'static str| {
+        let app = &app;
+        async move {
+            app.import_register(
+                file.as_bytes(),
+                Some("register.csv"),
+                org,
+                &Mapping::default(),
+                &[],
+                false,
+            )
+            .await
+            .expect("imported")
+        }
+    };
+    let done = import("Beta").await;
+    let beta = done.organisation_id;
+    let entries = app.register_imports(beta).await.expect("imports");
+    assert_eq!(entries.len(), 1, "one entry for the whole import");
+    let entry = &entries[0];
+    assert_eq!(Some(entry.id), done.import_id);
+    assert_eq!(entry.file_name, "register.csv");
+    assert!(entry.new_organisation && entry.undone_at.is_none());
+    assert_eq!(entry.activity_ids.len(), 2);
+    assert_eq!(entry.vendor_ids.len(), 1, "Mailjet became a vendor");
+
+    // Changed since, the activity still goes with its import; the vendor another
+    // organisation now uses stays.
+    let payroll = app.activities_of(beta).await.expect("list").remove(0);
+    app.update(
+        payroll.id,
+        ActivityData {
+            description: "Edited after the import".into(),
+            ..payroll.data.clone()
+        },
+    )
+    .await
+    .expect("edited");
+    let gamma = app
+        .create(OrganisationData {
+            name: "Gamma".into(),
+            ..Default::default()
+        })
+        .await
+        .expect("organisation");
+    let mailjet = entry.vendor_ids[0];
+    app.create(ActivityData {
+        organisation_id: gamma.id,
+        name: "Mailing".into(),
+        recipients: vec![Recipient {
+            kind: RecipientKind::Processor,
+            name: "Mailjet SAS".into(),
+            vendor_id: Some(mailjet),
+            country: None,
+        }],
+        ..Default::default()
+    })
+    .await
+    .expect("activity using the imported vendor");
+
+    let undone = app.undo_register_import(entry.id).await.expect("undone");
+    assert_eq!(undone.activities_removed, 2);
+    assert_eq!(undone.vendors_removed, 0);
+    assert_eq!(undone.vendors_kept, ["Mailjet SAS"]);
+    assert!(undone.organisation_removed, "Beta held only the import");
+    let left: Vec<Id> = app
+        .list::<ActivityData>()
+        .await
+        .expect("list")
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
+    assert!(entry.activity_ids.iter().all(|id| !left.contains(id)));
+    assert!(matches!(
+        app.find_organisation("Beta").await,
+        Err(AppError::NotFound(_))
+    ));
+    let history = app
+        .history(EntityKind::Activity, payroll.id)
+        .await
+        .expect("history");
+    let actions: Vec<AuditAction> = history.iter().map(|e| e.action).collect();
+    assert_eq!(
+        actions,
+        [AuditAction::Create, AuditAction::Update, AuditAction::Delete],
+        "the undo is in the record's history, so it can be looked up"
+    );
+
+    // Into an organisation that was there before: it stays, and the entry says it was undone.
+    let acme = app
+        .create(OrganisationData {
+            name: "Acme".into(),
+            ..Default::default()
+        })
+        .await
+        .expect("organisation");
+    let done = import("Acme").await;
+    let id = done.import_id.expect("written");
+    let undone = app.undo_register_import(id).await.expect("undone");
+    assert!(!undone.organisation_removed && undone.activities_removed == 2);
+    assert!(app.activities_of(acme.id).await.expect("list").is_empty());
+    let entries = app.register_imports(acme.id).await.expect("imports");
+    assert!(entries[0].undone_at.is_some());
+    match app.undo_register_import(id).await {
+        Err(AppError::InUse(message)) => assert!(message.contains("already undone"), "{message}"),
+        other => panic!("a second undo must be refused, got {other:?}"),
+    }
+}

@@ -1,7 +1,8 @@
 //! `dpadesk import-register`: the dry-run JSON scripts read (no vault needed), a register in
 //! each common shape and several languages read into its activities, the activities saved as
 //! drafts into a new organisation with the processors proposed as vendors, a mapping file
-//! correcting a label, and files that hold no register refused with nothing written.
+//! correcting a label, the import undone as a whole, and files that hold no register refused
+//! with nothing written.
 
 mod common;
 
@@ -208,6 +209,22 @@ fn processors_no_vendor_matches_become_vendors_and_a_mapping_moves_a_column() {
         vendors.contains("Personio SE") && vendors.contains("Mailchimp"),
         "{vendors}"
     );
+
+    // The import is one entry, and undoing it takes back everything it made.
+    let id = done["import_id"].as_str().expect("import_id").to_string();
+    let imports = json(&v.path, &["imports", "--org", "Muster GmbH", "--json"]);
+    assert_eq!(imports[0]["id"], id.as_str(), "{imports:#}");
+    assert_eq!(imports[0]["activity_ids"].as_array().unwrap().len(), 2);
+    let undone = json(
+        &v.path,
+        &["imports", "--org", "Muster GmbH", "--undo", &id, "--json"],
+    );
+    assert_eq!(undone["activities_removed"], 2, "{undone:#}");
+    assert_eq!(undone["vendors_removed"], 2, "{undone:#}");
+    assert_eq!(undone["organisation_removed"], true, "{undone:#}");
+    let orgs = json(&v.path, &["org", "list", "--json"]);
+    assert!(orgs.as_array().unwrap().is_empty(), "{orgs:#}");
+    assert!(json(&v.path, &["vendor", "list", "--json"]).as_array().unwrap().is_empty());
 }
 
 #[test]

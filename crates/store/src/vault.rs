@@ -13,8 +13,9 @@ use crate::repo::document::StoredDocument;
 use crate::repo::{self, Aggregate, audit};
 use chrono::{DateTime, NaiveDate, Utc};
 use dpadesk_model::{
-    Activity, AuditAction, AuditEntry, DocumentRef, Dpa, EntityKind, Id, ProcessorRecord, Record,
-    SubprocessorList, Tia,
+    Activity, ActivityData, AuditAction, AuditEntry, DocumentRef, Dpa, EntityKind, Id,
+    ImportUndone, OrganisationData, ProcessorRecord, Record, RegisterImportEntry,
+    SubprocessorList, Tia, VendorData,
 };
 use sea_orm::sqlx::Connection;
 use sea_orm::sqlx::sqlite::{
@@ -460,11 +461,23 @@ impl Vault {
     pub async fn delete<A: Aggregate>(&self, id: Id, at: DateTime<Utc>) -> Result<Record<A>> {
         let tx = self.db.begin().await?;
         let counted = self.count_change(&tx).await?;
-        let before = A::get(&tx, id).await?.ok_or_else(|| StoreError::NotFound {
+        let before = self.remove::<A, _>(&tx, id, at).await?;
+        self.commit(tx, counted).await?;
+        Ok(before)
+    }
+
+    /// Deletes a record inside a write, with its audit entry, unless something refers to it.
+    async fn remove<A: Aggregate, C: ConnectionTrait>(
+        &self,
+        tx: &C,
+        id: Id,
+        at: DateTime<Utc>,
+    ) -> Result<Record<A>> {
+        let before = A::get(tx, id).await?.ok_or_else(|| StoreError::NotFound {
             entity: A::KIND.as_str(),
             id: id.to_string(),
         })?;
-        let uses = A::referenced_by(&tx, id).await?;
+        let uses = A::referenced_by(tx, id).await?;
         if !uses.is_empty() {
             return Err(StoreError::InUse(format!(
                 "The {} is still used by {} — remove or change those first.",
@@ -472,9 +485,9 @@ impl Vault {
                 join_uses(&uses)
             )));
         }
-        A::delete(&tx, id).await?;
+        A::delete(tx, id).await?;
         audit::write(
-            &tx,
+            tx,
             audit::Change {
                 at,
                 actor: &self.actor,
@@ -486,8 +499,98 @@ impl Vault {
             },
         )
         .await?;
-        self.commit(tx, counted).await?;
         Ok(before)
+    }
+
+    /// Deletes a record inside a write when it still exists and nothing refers to it;
+    /// returns the record kept because something does, if any.
+    async fn remove_if_unused<A: Aggregate, C: ConnectionTrait>(
+        &self,
+        tx: &C,
+        id: Id,
+        at: DateTime<Utc>,
+    ) -> Result<Option<Record<A>>> {
+        let Some(record) = A::get(tx, id).await? else {
+            return Ok(None);
+        };
+        if !A::referenced_by(tx, id).await?.is_empty() {
+            return Ok(Some(record));
+        }
+        self.remove::<A, _>(tx, id, at).await?;
+        Ok(None)
+    }
+
+    /// Writes an imported register's records, each with its "created" entry, and the
+    /// import's own entry naming them, in one transaction.
+    pub async fn insert_import(
+        &self,
+        set: &RecordSet,
+        import: &RegisterImportEntry,
+    ) -> Result<()> {
+        let tx = self.db.begin().await?;
+        let counted = self.count_change(&tx).await?;
+        record_set::insert(&tx, &record_set::as_created(set, &self.actor, import.at)).await?;
+        repo::register_import::insert(&tx, import).await?;
+        self.commit(tx, counted).await?;
+        Ok(())
+    }
+
+    pub async fn register_imports_of(&self, organisation: Id) -> Result<Vec<RegisterImportEntry>> {
+        repo::register_import::list_for_organisation(&self.db, organisation).await
+    }
+
+    /// Undoes a register import in one transaction: its activities go (those the user deleted
+    /// since are already gone), then the vendors it added and the organisation it made, unless
+    /// other records use them now. An activity something else refers to stops the whole undo.
+    pub async fn undo_import(&self, id: Id, at: DateTime<Utc>) -> Result<ImportUndone> {
+        let tx = self.db.begin().await?;
+        let counted = self.count_change(&tx).await?;
+        let import = repo::register_import::get(&tx, id)
+            .await?
+            .ok_or_else(|| StoreError::NotFound {
+                entity: "register import",
+                id: id.to_string(),
+            })?;
+        if let Some(when) = import.undone_at {
+            return Err(StoreError::InUse(format!(
+                "This import was already undone on {} by {}.",
+                when.format("%Y-%m-%d %H:%M UTC"),
+                import.undone_by.as_deref().unwrap_or("someone")
+            )));
+        }
+        let mut activities_removed = 0;
+        for activity in &import.activity_ids {
+            if ActivityData::get(&tx, *activity).await?.is_some() {
+                self.remove::<ActivityData, _>(&tx, *activity, at).await?;
+                activities_removed += 1;
+            }
+        }
+        let mut vendors_removed = 0;
+        let mut vendors_kept = Vec::new();
+        for vendor in &import.vendor_ids {
+            let existed = VendorData::get(&tx, *vendor).await?.is_some();
+            match self.remove_if_unused::<VendorData, _>(&tx, *vendor, at).await? {
+                Some(kept) => vendors_kept.push(kept.data.legal_name),
+                None if existed => vendors_removed += 1,
+                None => {}
+            }
+        }
+        let organisation_removed = import.new_organisation
+            && OrganisationData::get(&tx, import.organisation_id).await?.is_some()
+            && self
+                .remove_if_unused::<OrganisationData, _>(&tx, import.organisation_id, at)
+                .await?
+                .is_none();
+        if !organisation_removed {
+            repo::register_import::mark_undone(&tx, id, at, &self.actor).await?;
+        }
+        self.commit(tx, counted).await?;
+        Ok(ImportUndone {
+            activities_removed,
+            vendors_removed,
+            vendors_kept,
+            organisation_removed,
+        })
     }
 
     pub async fn activities_of(&self, organisation: Id) -> Result<Vec<Activity>> {
@@ -584,14 +687,6 @@ impl Vault {
         record_set::insert(&tx, set).await?;
         self.commit(tx, counted).await?;
         Ok(())
-    }
-
-    /// Writes records made here, each with a "created" entry by this vault's user at `at` (as
-    /// [`Vault::insert`] leaves), in one transaction: all of them or none. The set's own
-    /// history is not used.
-    pub async fn insert_new_records(&self, set: &RecordSet, at: DateTime<Utc>) -> Result<()> {
-        self.insert_records(&record_set::as_created(set, &self.actor, at))
-            .await
     }
 
     /// The histories of several records of one kind, oldest change first.

@@ -104,4 +104,42 @@ describe('HistoryView', () => {
     await fireEvent.click(screen.getByTestId('as-of-show'));
     expect((await screen.findByTestId('as-of-missing')).textContent).toBe('The organisation did not exist yet on that date.');
   });
+
+  it('shows each register import as one entry and undoes one as a whole', async () => {
+    const entry = {
+      id: 'imp-1',
+      organisation_id: 'org-1',
+      at: '2024-06-03T09:00:00Z',
+      actor: 'anna',
+      file_name: 'verzeichnis.xlsx',
+      new_organisation: false,
+      activity_ids: ['a-1', 'a-2', 'a-3'],
+      vendor_ids: ['v-1'],
+      undone_at: null,
+      undone_by: null,
+    };
+    let undone = false;
+    const calls = core((cmd) => {
+      if (cmd === 'register_imports') return [undone ? { ...entry, undone_at: '2024-06-04T09:00:00Z', undone_by: 'anna' } : entry];
+      if (cmd === 'register_import_undo') {
+        undone = true;
+        return { activities_removed: 3, vendors_removed: 0, vendors_kept: ['Personio SE'], organisation_removed: false };
+      }
+    });
+    render(HistoryView, { organisation: acme });
+    await fireEvent.click(screen.getByTestId('history-tab-imports'));
+    const item = await screen.findByTestId('history-import');
+    expect(calls.find((c) => c.cmd === 'register_imports')?.args).toEqual({ organisation: 'org-1' });
+    expect(item.textContent).toContain('verzeichnis.xlsx');
+    expect(item.textContent).toContain('3 activities imported as drafts.');
+    expect(item.textContent).toContain('1 vendors added.');
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Undo this import' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Remove them' }));
+    expect(calls.find((c) => c.cmd === 'register_import_undo')?.args).toEqual({ id: 'imp-1' });
+    // The list is read again: the entry now says when it was undone and what was kept.
+    expect((await screen.findByTestId('history-import-undone')).textContent).toContain('anna');
+    expect(screen.getByTestId('import-undone').textContent).toContain('Kept because other records use them: Personio SE.');
+    expect(screen.queryByRole('button', { name: 'Undo this import' })).toBeNull();
+  });
 });

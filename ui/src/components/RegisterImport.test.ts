@@ -31,6 +31,7 @@ function answer(over: Partial<RegisterPreview> = {}): RegisterPreview {
         fields: [
           { field: 'purposes', values: ['Gehaltszahlung'], confidence: 0.9, uncertain: false, source: 'row 2 — Zweck: Gehaltszahlung' },
           { field: 'legal_basis', values: ['Art. 6(1)(b)?'], confidence: 0.5, uncertain: true, source: 'row 2 — Rechtsgrundlage: Vertrag' },
+          { field: 'dpia', values: ['yes'], confidence: 0.9, uncertain: false, source: 'row 2 — DSFA: ja' },
         ],
         problems: [],
       },
@@ -41,6 +42,7 @@ function answer(over: Partial<RegisterPreview> = {}): RegisterPreview {
     problems: [],
     can_save: true,
     written: false,
+    import_id: null,
     ...over,
   };
 }
@@ -67,10 +69,11 @@ function core(respond: (cmd: string, args: Record<string, unknown>) => unknown =
       return preview;
     }
     if (cmd === 'register_import_save') {
-      const preview = answer({ organisation_id: 'org-9', written: true, new_vendors: ['Lohnbüro GmbH'] });
+      const preview = answer({ organisation_id: 'org-9', written: true, new_vendors: ['Lohnbüro GmbH'], import_id: 'imp-1' });
       preview.activities = preview.activities.filter((x) => !(a.skip as string[]).includes(x.source));
       return preview;
     }
+    if (cmd === 'register_import_undo') return { activities_removed: 1, vendors_removed: 1, vendors_kept: [], organisation_removed: true };
   });
   return calls;
 }
@@ -104,6 +107,8 @@ describe('RegisterImport', () => {
     expect(basis.classList.contains('uncertain')).toBe(true);
     expect(basis.getAttribute('title')).toBe('row 2 — Rechtsgrundlage: Vertrag');
     expect(screen.getByText('Gehaltszahlung').classList.contains('uncertain')).toBe(false);
+    // The DPIA's answer reads in the window's language.
+    expect(screen.getByTitle('row 2 — DSFA: ja').textContent?.trim()).toBe('Yes');
     // The file's words are text, never markup.
     expect(document.querySelector('[data-testid="register-import"] script, [data-testid="register-import"] img')).toBeNull();
     expect(screen.getByText(hostile)).toBeTruthy();
@@ -131,6 +136,17 @@ describe('RegisterImport', () => {
     });
     expect(onimported).toHaveBeenCalledOnce();
     expect(screen.getByRole('button', { name: 'Open the register' })).toBeTruthy();
+
+    // Undone as a whole, after one question; the register is no longer offered.
+    await fireEvent.click(screen.getByRole('button', { name: 'Undo this import' }));
+    expect(calls.some((c) => c.cmd === 'register_import_undo')).toBe(false);
+    await fireEvent.click(screen.getByRole('button', { name: 'Remove them' }));
+    const undone = await screen.findByTestId('import-undone');
+    expect(undone.textContent).toContain('Import undone: 1 activities removed.');
+    expect(undone.textContent).toContain('The organisation it made was removed too.');
+    expect(calls.at(-1)).toMatchObject({ cmd: 'register_import_undo', args: { id: 'imp-1' } });
+    expect(onimported).toHaveBeenCalledTimes(2);
+    expect(screen.queryByRole('button', { name: 'Open the register' })).toBeNull();
   });
 
   it('shows what stops the save beside its row and saves nothing', async () => {

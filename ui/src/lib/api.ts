@@ -25,6 +25,8 @@ import type { ExportRequest } from './generated/ExportRequest';
 import type { FlowReport } from './generated/FlowReport';
 import type { ImportSummary } from './generated/ImportSummary';
 import type { RegisterPreview } from './generated/RegisterPreview';
+import type { RegisterImportEntry } from './generated/RegisterImportEntry';
+import type { ImportUndone } from './generated/ImportUndone';
 import type { Lang } from './generated/Lang';
 import type { Hypothesis } from './generated/Hypothesis';
 import type { OrganisationFindings } from './generated/OrganisationFindings';
@@ -198,6 +200,8 @@ export const api = {
   saveRegisterImport: (organisation: string, mapping: Record<string, string>, skip: string[]) =>
     invoke<RegisterPreview>('register_import_save', { organisation, mapping: { labels: mapping }, skip }),
   cancelRegisterImport: () => invoke<void>('register_import_cancel'),
+  registerImports: (organisation: string) => invoke<RegisterImportEntry[]>('register_imports', { organisation }),
+  undoRegisterImport: (id: string) => invoke<ImportUndone>('register_import_undo', { id }),
 
   dpa: editable<DpaData>('dpa'),
   dpas: (organisation: string) => invoke<Dpa[]>('dpa_list', { organisation }),

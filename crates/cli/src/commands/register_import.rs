@@ -6,6 +6,7 @@ use crate::output;
 use dpadesk_app::lists::{Watch, refuse_oversized};
 use dpadesk_app::register_import::{Mapping, RegisterImport, RegisterRead, read_register_file};
 use dpadesk_app::{App, AppError, AppResult, FieldError};
+use dpadesk_model::Id;
 use serde::Serialize;
 use std::path::PathBuf;
 
@@ -81,6 +82,8 @@ struct Printed<'a> {
     new_organisation: bool,
     written: bool,
     new_vendors: &'a [String],
+    /// Set once written: what `imports --undo` takes.
+    import_id: Option<Id>,
     #[serde(flatten)]
     read: &'a RegisterRead,
 }
@@ -100,6 +103,7 @@ pub fn dry_run(args: &ImportRegister) -> AppResult<()> {
             new_organisation: false,
             written: false,
             new_vendors: &[],
+            import_id: None,
             read: &read,
         },
         args.json,
@@ -124,6 +128,7 @@ pub async fn save(app: &App, args: &ImportRegister, input: Input) -> AppResult<(
             new_organisation: done.new_organisation,
             written: done.written,
             new_vendors: &done.new_vendors,
+            import_id: done.import_id,
             read: &done.read,
         },
         args.json,
@@ -190,6 +195,12 @@ fn print(p: &Printed, json: bool) {
         output::line(&format!("Saved {count} activities as drafts in {org}."));
         if !p.new_vendors.is_empty() {
             output::line(&format!("Added vendors: {}", p.new_vendors.join(", ")));
+        }
+        if let Some(id) = p.import_id {
+            output::line(&format!(
+                "To take it back: dpadesk imports --org \"{}\" --undo {id}",
+                p.organisation
+            ));
         }
     } else {
         output::line(&format!(

@@ -1,5 +1,6 @@
 //! The commands around the register rather than one kind of record: sample data,
-//! completeness, reminders, search, copies between clients, templates and history.
+//! completeness, reminders, search, copies between clients, templates, history and the
+//! register imports made.
 
 use super::Listed;
 use crate::output::{self, opt};
@@ -79,6 +80,19 @@ pub enum ToolCommand {
         #[arg(long, global = true)]
         json: bool,
     },
+    /// The register imports made into an organisation (`import-register`), newest first;
+    /// `--undo ID` takes one back as a whole.
+    Imports {
+        /// Organisation id or name.
+        #[arg(long)]
+        org: String,
+        /// The import to undo: its activities go, and the vendors and organisation it made
+        /// unless other records use them now.
+        #[arg(long, value_name = "ID")]
+        undo: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// An organisation's register as it stood at the end of a day.
     #[command(name = "register")]
     RegisterAsOf {
@@ -126,6 +140,69 @@ pub enum HistoryKind {
     Vendor,
     Dpa,
     Measure,
+}
+
+async fn list_imports(app: &App, org: Id, json: bool) -> AppResult<()> {
+    let imports = app.register_imports(org).await?;
+    if json {
+        output::json(&imports);
+        return Ok(());
+    }
+    let rows: Vec<Vec<String>> = imports
+        .iter()
+        .map(|i| {
+            vec![
+                i.id.to_string(),
+                i.at.format("%Y-%m-%d %H:%M").to_string(),
+                i.actor.clone(),
+                i.file_name.clone(),
+                i.activity_ids.len().to_string(),
+                i.undone_at
+                    .map(|at| format!("undone {}", at.format("%Y-%m-%d %H:%M")))
+                    .unwrap_or_default(),
+            ]
+        })
+        .collect();
+    output::table(
+        &["Id", "When (UTC)", "Who", "File", "Activities", "State"],
+        &rows,
+    );
+    Ok(())
+}
+
+async fn undo_import(app: &App, org: Id, id: &str, json: bool) -> AppResult<()> {
+    let not_found = || AppError::NotFound(format!("No import {id} in this organisation."));
+    let id: Id = id.trim().parse().map_err(|_| not_found())?;
+    if !app
+        .register_imports(org)
+        .await?
+        .iter()
+        .any(|i| i.id == id)
+    {
+        return Err(not_found());
+    }
+    let undone = app.undo_register_import(id).await?;
+    if json {
+        output::json(&undone);
+        return Ok(());
+    }
+    output::line(&format!(
+        "Removed {} activities and {} vendors{}.",
+        undone.activities_removed,
+        undone.vendors_removed,
+        if undone.organisation_removed {
+            ", and the organisation the import made"
+        } else {
+            ""
+        }
+    ));
+    if !undone.vendors_kept.is_empty() {
+        output::line(&format!(
+            "Kept, as other records use them: {}",
+            undone.vendors_kept.join(", ")
+        ));
+    }
+    Ok(())
 }
 
 fn today() -> NaiveDate {
@@ -350,6 +427,13 @@ pub async fn run(app: &App, cmd: ToolCommand) -> AppResult<()> {
                 })
                 .collect();
             output::table(&["When (UTC)", "Who", "Action", "Changes"], &rows);
+        }
+        ToolCommand::Imports { org, undo, json } => {
+            let org = app.find_organisation(&org).await?;
+            match undo {
+                Some(id) => undo_import(app, org.id, &id, json).await?,
+                None => list_imports(app, org.id, json).await?,
+            }
         }
         ToolCommand::RegisterAsOf { org, as_of, json } => {
             let org = app.find_organisation(&org).await?;

@@ -10,6 +10,7 @@ mod m20261202_000002_transfer_assessments;
 mod m20261206_000001_change_counter;
 mod m20261207_000001_scope_checks;
 mod m20261207_000002_list_watch;
+mod m20261207_000003_register_imports;
 
 #[derive(Debug)]
 pub struct Migrator;
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000001_change_counter::Migration),
             Box::new(m20261207_000001_scope_checks::Migration),
             Box::new(m20261207_000002_list_watch::Migration),
+            Box::new(m20261207_000003_register_imports::Migration),
         ]
     }
 }

@@ -17,6 +17,7 @@ pub mod measure;
 pub mod organisation;
 pub mod processor_record;
 pub mod reference_dataset;
+pub mod register_import;
 pub mod subprocessor_list;
 pub mod tia;
 pub mod vendor;

@@ -91,6 +91,7 @@ impl Aggregate for OrganisationData {
     }
 
     async fn delete<C: ConnectionTrait>(c: &C, id: Id) -> Result<()> {
+        super::register_import::delete_for_organisation(c, id).await?;
         table::Entity::delete_by_id(id.to_string()).exec(c).await?;
         Ok(())
     }

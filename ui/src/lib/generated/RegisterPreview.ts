@@ -33,4 +33,8 @@ problems: Array<FieldError>,
 /**
  * Nothing stops the save and at least one activity is kept.
  */
-can_save: boolean, written: boolean, };
+can_save: boolean, written: boolean, 
+/**
+ * The saved import's entry in history, which "undo this import" names.
+ */
+import_id: Id | null, };
