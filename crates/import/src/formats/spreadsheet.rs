@@ -189,6 +189,7 @@ fn lay_out(mut cells: Vec<Cell>, merges: &[Dimensions]) -> Vec<Vec<String>> {
 fn data_text(data: &Data) -> String {
     match data {
         Data::Float(f) => number(*f),
+        Data::DateTime(d) => date_text(d),
         Data::Error(_) | Data::Empty => String::new(),
         other => other.to_string(),
     }
@@ -201,8 +202,19 @@ fn data_ref_text(data: &DataRef<'_>) -> String {
         DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
         DataRef::SharedString(s) => (*s).to_string(),
         DataRef::Bool(b) => b.to_string(),
-        DataRef::DateTime(d) => d.to_string(),
+        DataRef::DateTime(d) => date_text(d),
         DataRef::Error(_) | DataRef::Empty => String::new(),
+    }
+}
+
+/// A date cell as the day it shows ("2026-04-15", with the time when it has one), not as
+/// the serial number Excel stores.
+fn date_text(d: &calamine::ExcelDateTime) -> String {
+    let (year, month, day, hour, minute, second, _) = d.to_ymd_hms_milli();
+    if (hour, minute, second) == (0, 0, 0) {
+        format!("{year:04}-{month:02}-{day:02}")
+    } else {
+        format!("{year:04}-{month:02}-{day:02} {hour:02}:{minute:02}")
     }
 }
 

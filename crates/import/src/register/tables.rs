@@ -103,8 +103,16 @@ fn header_of(rows: &[Vec<String>]) -> Option<Header> {
         .enumerate()
         .map(|(i, row)| (i, fields_of(row)))
         .max_by_key(|(i, f)| (f.len(), usize::MAX - i))?;
-    let below = rows.get(h + 1).map(|r| fields_of(r)).unwrap_or_default();
-    let two_rows = below.len() >= 2;
+    let below_row = rows.get(h + 1).map(Vec::as_slice).unwrap_or_default();
+    let below = fields_of(below_row);
+    // A header's second row is labels; a first activity whose short cells happen to name
+    // a field or two ("Customer service", "No") is not.
+    let filled = below_row.iter().filter(|c| !c.trim().is_empty()).count();
+    let labelled = below_row
+        .iter()
+        .filter(|c| labels::field_of(c).is_some())
+        .count();
+    let two_rows = below.len() >= 2 && labelled * 2 >= filled;
     let mut all = fields.clone();
     if two_rows {
         all.extend(below);
@@ -364,6 +372,39 @@ mod tests {
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].entries[0].text, "Lohnabrechnung");
         assert_eq!(found[1].at, "table 1, row 5");
+    }
+
+    #[test]
+    fn a_first_activity_with_short_cells_is_not_taken_for_a_second_header_row() {
+        let pieces = table(&[
+            &[
+                "Processing activity",
+                "Purposes",
+                "Legal basis",
+                "Data subjects",
+                "Department",
+                "Retention",
+            ],
+            &[
+                "Customer support",
+                "Answering questions",
+                "Art. 6(1)(b)",
+                "Customers",
+                "Customer service",
+                "No",
+            ],
+            &[
+                "Payroll",
+                "Paying salaries",
+                "Art. 6(1)(c)",
+                "Employees",
+                "HR",
+                "10 years",
+            ],
+        ]);
+        let (found, _) = rows_per_activity(&pieces);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(found[0].entries[0].text, "Customer support");
     }
 
     #[test]
