@@ -15,6 +15,7 @@ pub mod library;
 pub mod lists;
 mod memo;
 pub mod overview;
+mod own_export;
 pub mod recovery_kit;
 pub mod reference;
 pub mod register_import;

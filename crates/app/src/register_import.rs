@@ -36,14 +36,18 @@ pub struct RegisterImport {
     pub import_id: Option<Id>,
 }
 
-/// Reads a register file with no vault (the CLI's `--dry-run`).
+/// Reads a register file with no vault (the CLI's `--dry-run`). DPA Desk's own export is
+/// read as it was written, whatever the mapping.
 pub fn read_register_file(
     bytes: &[u8],
     file_name: Option<&str>,
     mapping: &Mapping,
     watch: &Watch,
 ) -> AppResult<RegisterRead> {
-    Ok(read_register(bytes, file_name, mapping, watch)?)
+    match crate::own_export::read(bytes, file_name) {
+        Some((read, _)) => Ok(read),
+        None => Ok(read_register(bytes, file_name, mapping, watch)?),
+    }
 }
 
 impl App {
@@ -59,7 +63,11 @@ impl App {
         skip: &[String],
         dry_run: bool,
     ) -> AppResult<RegisterImport> {
-        let mut read = read_register_file(bytes, file_name, mapping, &Watch::default())?;
+        let own = crate::own_export::read(bytes, file_name);
+        let mut read = match &own {
+            Some((read, _)) => read.clone(),
+            None => read_register_file(bytes, file_name, mapping, &Watch::default())?,
+        };
         read.activities.retain(|a| !skip.contains(&a.source));
         let existing = self.organisation_named(organisation).await?;
         let org_id = existing.as_ref().map_or_else(Id::new, |o| o.id);
@@ -89,14 +97,30 @@ impl App {
                     ),
                 ));
             }
-            let data = draft(
-                org_id,
-                read_activity,
-                &vendors,
-                &mut new_vendors,
-                &measures,
-                now,
-            );
+            let exported = own.as_ref().and_then(|(_, register)| {
+                register
+                    .activities
+                    .iter()
+                    .find(|a| format!("row {}", a.row) == read_activity.source)
+            });
+            let data = match exported {
+                Some(exported) => crate::own_export::draft(
+                    org_id,
+                    exported,
+                    &vendors,
+                    &mut new_vendors,
+                    &measures,
+                    now,
+                ),
+                None => draft(
+                    org_id,
+                    read_activity,
+                    &vendors,
+                    &mut new_vendors,
+                    &measures,
+                    now,
+                ),
+            };
             let new_ids: Vec<Id> = new_vendors.iter().map(|v| v.id).collect();
             if let Err(AppError::Invalid(errors)) =
                 self.check_draft(&data, existing.is_none(), &new_ids).await
@@ -459,7 +483,7 @@ fn retention_of(r: &ReadRetention) -> Retention {
 }
 
 /// The library measure a register's wording names: the same title, or one holding the other.
-fn library_measure(text: &str, measures: &[Measure]) -> Option<Id> {
+pub(crate) fn library_measure(text: &str, measures: &[Measure]) -> Option<Id> {
     let wanted = fold(text);
     if wanted.len() < 3 {
         return None;

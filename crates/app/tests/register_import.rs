@@ -372,7 +372,11 @@ async fn an_import_is_one_entry_in_history_and_is_undone_as_a_whole() {
     let actions: Vec<AuditAction> = history.iter().map(|e| e.action).collect();
     assert_eq!(
         actions,
-        [AuditAction::Create, AuditAction::Update, AuditAction::Delete],
+        [
+            AuditAction::Create,
+            AuditAction::Update,
+            AuditAction::Delete
+        ],
         "the undo is in the record's history, so it can be looked up"
     );
 
@@ -395,4 +399,87 @@ async fn an_import_is_one_entry_in_history_and_is_undone_as_a_whole() {
         Err(AppError::InUse(message)) => assert!(message.contains("already undone"), "{message}"),
         other => panic!("a second undo must be refused, got {other:?}"),
     }
+}
+
+/// DPA Desk's own CSV and XLSX exports, in every language, import back into an empty
+/// organisation with every field the export carries.
+#[tokio::test]
+async fn the_apps_own_exports_import_back_field_for_field() {
+    use dpadesk_app::reports::{ExportFormat, ExportRequest, ReportKind};
+    use dpadesk_report::Lang;
+    let (_dir, app) = common::new_vault().await;
+    app.load_sample().await.expect("sample");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 7).expect("day");
+    let organisations = app.list::<OrganisationData>().await.expect("organisations");
+    let mut checked = 0;
+    for org in &organisations {
+        let original = app.activities_of(org.id).await.expect("activities");
+        if original.is_empty() {
+            continue;
+        }
+        for (format, lang) in [
+            (ExportFormat::Csv, Lang::En),
+            (ExportFormat::Xlsx, Lang::En),
+            (ExportFormat::Csv, Lang::De),
+            (ExportFormat::Xlsx, Lang::Fr),
+            (ExportFormat::Csv, Lang::It),
+            (ExportFormat::Xlsx, Lang::Pl),
+            (ExportFormat::Csv, Lang::Es),
+        ] {
+            let file = app
+                .export(
+                    &ExportRequest {
+                        organisation: org.id,
+                        format,
+                        kind: ReportKind::Register,
+                        lang,
+                        as_of: None,
+                    },
+                    today,
+                )
+                .await
+                .expect("export");
+            let copy = format!("{} ({format:?}, {})", org.data.name, lang.code());
+            let done = app
+                .import_register(
+                    &file.bytes,
+                    Some(&file.file_name),
+                    &copy,
+                    &Mapping::default(),
+                    &[],
+                    false,
+                )
+                .await
+                .unwrap_or_else(|e| panic!("{copy}: {e}"));
+            assert!(
+                done.new_vendors.is_empty(),
+                "{copy}: {:?}",
+                done.new_vendors
+            );
+            let mut imported = app
+                .activities_of(done.organisation_id)
+                .await
+                .expect("imported");
+            assert_eq!(imported.len(), original.len(), "{copy}");
+            for want in &original {
+                let at = imported
+                    .iter()
+                    .position(|a| a.data.name == want.data.name)
+                    .unwrap_or_else(|| panic!("{copy}: {} missing", want.data.name));
+                let got = imported.remove(at).data;
+                let mut want = want.data.clone();
+                want.organisation_id = done.organisation_id;
+                // The export names an international organisation's seat, not its code.
+                for t in &mut want.transfers {
+                    t.international_organisation = None;
+                }
+                assert_eq!(got, want, "{copy}: {}", want.name);
+                checked += 1;
+            }
+        }
+    }
+    assert!(
+        checked >= 14,
+        "the sample's activities were compared ({checked})"
+    );
 }

@@ -224,7 +224,12 @@ fn processors_no_vendor_matches_become_vendors_and_a_mapping_moves_a_column() {
     assert_eq!(undone["organisation_removed"], true, "{undone:#}");
     let orgs = json(&v.path, &["org", "list", "--json"]);
     assert!(orgs.as_array().unwrap().is_empty(), "{orgs:#}");
-    assert!(json(&v.path, &["vendor", "list", "--json"]).as_array().unwrap().is_empty());
+    assert!(
+        json(&v.path, &["vendor", "list", "--json"])
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[test]

@@ -28,4 +28,5 @@ pub use register::{processor_pdf, register_pdf};
 pub use risk::finding_text::word_findings;
 pub use risk::risk_pdf;
 pub use snapshot::*;
-pub use tabular::{register_csv, register_xlsx};
+pub use tabular::{ExportedActivity, ExportedRegister, read_back, register_csv, register_xlsx};
+pub use wording::Words;

@@ -5,7 +5,7 @@
 use calamine::{Data, Range, Reader, Xlsx, open_workbook_from_rs};
 use chrono::{DateTime, NaiveDate, Utc};
 use dpadesk_model::*;
-use dpadesk_report::{Labels, Lang, Snapshot, register_csv, register_xlsx};
+use dpadesk_report::{Labels, Lang, Snapshot, read_back, register_csv, register_xlsx};
 use std::io::Cursor;
 
 fn day(s: &str) -> NaiveDate {
@@ -681,4 +681,73 @@ fn the_processing_for_clients_gets_its_own_sheet() {
     assert_eq!(cell("tables.col.processors"), "Müller & Söhne Lohn GmbH");
     assert_eq!(cell("tables.col.client_agreement"), "UPP 7/2025");
     assert_eq!(cell("tables.col.dpa_signed_on"), "2025-03-01");
+}
+
+/// The activities as `read_back` can give them again: no vendor or measure ids, no
+/// international organisation's code (the organisation is the caller's).
+fn as_exported(s: &Snapshot) -> Vec<ActivityData> {
+    s.activities
+        .iter()
+        .map(|a| {
+            let mut data = a.data.clone();
+            data.measure_ids.clear();
+            for r in &mut data.recipients {
+                r.vendor_id = None;
+            }
+            for t in &mut data.transfers {
+                t.international_organisation = None;
+            }
+            data
+        })
+        .collect()
+}
+
+#[test]
+fn the_activities_sheet_reads_back_into_the_same_activities_in_every_language() {
+    let s = snapshot();
+    let want = as_exported(&s);
+    for lang in Lang::ALL {
+        let csv = String::from_utf8(register_csv(&s, lang)).expect("UTF-8");
+        let delimiter = if lang == Lang::En { b',' } else { b';' };
+        let rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .delimiter(delimiter)
+            .from_reader(csv.trim_start_matches('\u{feff}').as_bytes())
+            .records()
+            .map(|r| r.expect("row").iter().map(String::from).collect())
+            .collect();
+        let mut book = workbook(register_xlsx(&s, lang).expect("xlsx"));
+        let name = Labels(lang).get("tables.sheet.activities");
+        let sheet_rows: Vec<Vec<String>> = sheet(&mut book, name)
+            .rows()
+            .map(|r| r.iter().map(text).collect())
+            .collect();
+        for (what, rows) in [("CSV", rows), ("XLSX", sheet_rows)] {
+            let read = read_back(&rows).unwrap_or_else(|| panic!("{what} {lang:?} is recognised"));
+            assert_eq!(read.lang, lang);
+            let got: Vec<ActivityData> = read
+                .activities
+                .iter()
+                .zip(&want)
+                .map(|(a, w)| ActivityData {
+                    organisation_id: w.organisation_id,
+                    ..a.data.clone()
+                })
+                .collect();
+            assert_eq!(got, want, "{what} {lang:?}");
+            let payroll = &read.activities[0];
+            assert_eq!(
+                payroll.processors,
+                ["Müller & Söhne Lohn GmbH"],
+                "{what} {lang:?}"
+            );
+            assert_eq!(
+                payroll.measures,
+                ["Uwierzytelnianie dwuskładnikowe", "Sauvegardes chiffrées"],
+                "{what} {lang:?}"
+            );
+        }
+    }
+    // Another sheet, or a register on some other layout, is not taken for the export.
+    assert!(read_back(&[vec!["Activity".into(), "Purposes".into()]]).is_none());
 }

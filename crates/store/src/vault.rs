@@ -14,8 +14,8 @@ use crate::repo::{self, Aggregate, audit};
 use chrono::{DateTime, NaiveDate, Utc};
 use dpadesk_model::{
     Activity, ActivityData, AuditAction, AuditEntry, DocumentRef, Dpa, EntityKind, Id,
-    ImportUndone, OrganisationData, ProcessorRecord, Record, RegisterImportEntry,
-    SubprocessorList, Tia, VendorData,
+    ImportUndone, OrganisationData, ProcessorRecord, Record, RegisterImportEntry, SubprocessorList,
+    Tia, VendorData,
 };
 use sea_orm::sqlx::Connection;
 use sea_orm::sqlx::sqlite::{
@@ -522,11 +522,7 @@ impl Vault {
 
     /// Writes an imported register's records, each with its "created" entry, and the
     /// import's own entry naming them, in one transaction.
-    pub async fn insert_import(
-        &self,
-        set: &RecordSet,
-        import: &RegisterImportEntry,
-    ) -> Result<()> {
+    pub async fn insert_import(&self, set: &RecordSet, import: &RegisterImportEntry) -> Result<()> {
         let tx = self.db.begin().await?;
         let counted = self.count_change(&tx).await?;
         record_set::insert(&tx, &record_set::as_created(set, &self.actor, import.at)).await?;
@@ -545,12 +541,13 @@ impl Vault {
     pub async fn undo_import(&self, id: Id, at: DateTime<Utc>) -> Result<ImportUndone> {
         let tx = self.db.begin().await?;
         let counted = self.count_change(&tx).await?;
-        let import = repo::register_import::get(&tx, id)
-            .await?
-            .ok_or_else(|| StoreError::NotFound {
-                entity: "register import",
-                id: id.to_string(),
-            })?;
+        let import =
+            repo::register_import::get(&tx, id)
+                .await?
+                .ok_or_else(|| StoreError::NotFound {
+                    entity: "register import",
+                    id: id.to_string(),
+                })?;
         if let Some(when) = import.undone_at {
             return Err(StoreError::InUse(format!(
                 "This import was already undone on {} by {}.",
@@ -569,14 +566,19 @@ impl Vault {
         let mut vendors_kept = Vec::new();
         for vendor in &import.vendor_ids {
             let existed = VendorData::get(&tx, *vendor).await?.is_some();
-            match self.remove_if_unused::<VendorData, _>(&tx, *vendor, at).await? {
+            match self
+                .remove_if_unused::<VendorData, _>(&tx, *vendor, at)
+                .await?
+            {
                 Some(kept) => vendors_kept.push(kept.data.legal_name),
                 None if existed => vendors_removed += 1,
                 None => {}
             }
         }
         let organisation_removed = import.new_organisation
-            && OrganisationData::get(&tx, import.organisation_id).await?.is_some()
+            && OrganisationData::get(&tx, import.organisation_id)
+                .await?
+                .is_some()
             && self
                 .remove_if_unused::<OrganisationData, _>(&tx, import.organisation_id, at)
                 .await?

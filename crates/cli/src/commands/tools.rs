@@ -173,12 +173,7 @@ async fn list_imports(app: &App, org: Id, json: bool) -> AppResult<()> {
 async fn undo_import(app: &App, org: Id, id: &str, json: bool) -> AppResult<()> {
     let not_found = || AppError::NotFound(format!("No import {id} in this organisation."));
     let id: Id = id.trim().parse().map_err(|_| not_found())?;
-    if !app
-        .register_imports(org)
-        .await?
-        .iter()
-        .any(|i| i.id == id)
-    {
+    if !app.register_imports(org).await?.iter().any(|i| i.id == id) {
         return Err(not_found());
     }
     let undone = app.undo_register_import(id).await?;

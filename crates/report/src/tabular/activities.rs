@@ -20,7 +20,8 @@ pub(super) fn sheet(ctx: &Ctx) -> Sheet {
     )
 }
 
-const ACTIVITY_COLUMNS: [Column<Activity>; 25] = [
+/// Also what `read_back` recognises and parses back.
+pub(super) const ACTIVITY_COLUMNS: [Column<Activity>; 25] = [
     col("tables.col.reference", CODE, |_, a| {
         a.reference.as_str().into()
     }),

@@ -9,15 +9,19 @@
 //! - `activities`, `catalogue`, `clients`: the sheets and their columns.
 //! - `safe`: formula-injection neutralising.
 //! - `csv_file`, `xlsx_file`: the two writers.
+//! - `read_back`: the activities sheet read back into activities, for importing an export.
 
 mod activities;
 mod catalogue;
 mod clients;
 mod csv_file;
+mod read_back;
 mod safe;
 mod table;
 mod values;
 mod xlsx_file;
+
+pub use read_back::{ExportedActivity, ExportedRegister, read_back};
 
 use crate::{Lang, ReportError, Snapshot};
 use table::Ctx;

@@ -17,6 +17,14 @@ pub(super) fn neutralise(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// The text as it was before `neutralise`, for reading an export back.
+pub(super) fn restore(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(TRIGGERS) => rest,
+        _ => text,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -33,6 +41,7 @@ mod tests {
             "＝1+1",
         ] {
             assert_eq!(neutralise(risky), format!("'{risky}"));
+            assert_eq!(restore(&neutralise(risky)), risky);
         }
         for plain in ["Acme", "", " =not at the start", "'already quoted", "3-2"] {
             assert_eq!(neutralise(plain), plain);

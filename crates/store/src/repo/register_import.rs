@@ -5,7 +5,9 @@ use super::*;
 use crate::entities::register_import as table;
 use chrono::{DateTime, Utc};
 use dpadesk_model::RegisterImportEntry;
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
+};
 
 fn ids_parse(value: serde_json::Value) -> Result<Vec<Id>> {
     from_json::<Vec<String>>(value)?
