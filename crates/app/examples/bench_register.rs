@@ -268,6 +268,30 @@ async fn main() {
     summary("  of which: the organisations' summaries", first);
     summary("  of which: the transfer findings' counts", counts);
 
+    // One client's register as it stood on a day, while every client has been edited
+    // (the rounds above): rebuilt from its own history and the shared catalogues', and, for
+    // comparison, from the whole log as it was before entries named their organisation.
+    let mut own = Vec::new();
+    let mut whole = Vec::new();
+    for round in 0..ROUNDS {
+        let org = organisations[round % ORGANISATIONS];
+        let t = Instant::now();
+        let snapshot = app.register_as_of(org, today).await.expect("as of");
+        own.push(t.elapsed());
+        assert_eq!(snapshot.activities.len(), ACTIVITIES_PER_ORGANISATION);
+        let t = Instant::now();
+        let log = app
+            .vault()
+            .changes_until(dpadesk_app::history::end_of_day(today))
+            .await
+            .expect("log");
+        let old = dpadesk_app::history::register_as_of(&log, org, today);
+        whole.push(t.elapsed());
+        assert_eq!(old, snapshot);
+    }
+    summary("one client's register as of a day (its own history)", own);
+    summary("  the same from the whole vault's history (before)", whole);
+
     // What a user types, one keystroke at a time.
     let typed = "newsletter 1";
     let keystrokes: Vec<&str> = (1..=typed.len()).map(|n| &typed[..n]).collect();

@@ -466,7 +466,10 @@ impl App {
         organisation: Id,
         day: NaiveDate,
     ) -> AppResult<history::RegisterSnapshot> {
-        let log = self.vault.changes_until(history::end_of_day(day)).await?;
+        let log = self
+            .vault
+            .organisation_changes_until(organisation, history::end_of_day(day))
+            .await?;
         Ok(history::register_as_of(&log, organisation, day))
     }
 

@@ -25,7 +25,14 @@ struct State {
 }
 
 impl App {
-    async fn state(&self, as_of: NaiveDate, today: NaiveDate) -> AppResult<State> {
+    /// What the vault held on `as_of`: now, or rebuilt from the organisation's own history
+    /// and the shared catalogues' (other clients' edits are not read).
+    async fn state(
+        &self,
+        organisation: Id,
+        as_of: NaiveDate,
+        today: NaiveDate,
+    ) -> AppResult<State> {
         if as_of >= today {
             return Ok(State {
                 organisations: self.list().await?,
@@ -38,7 +45,10 @@ impl App {
                 tias: self.list().await?,
             });
         }
-        let log = self.vault.changes_until(end_of_day(as_of)).await?;
+        let log = self
+            .vault
+            .organisation_changes_until(organisation, end_of_day(as_of))
+            .await?;
         Ok(State {
             organisations: replay(&log, EntityKind::Organisation),
             activities: replay(&log, EntityKind::Activity),
@@ -59,7 +69,7 @@ impl App {
         as_of: NaiveDate,
         today: NaiveDate,
     ) -> AppResult<Snapshot> {
-        let state = self.state(as_of, today).await?;
+        let state = self.state(organisation, as_of, today).await?;
         let org = state
             .organisations
             .into_iter()

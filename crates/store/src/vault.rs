@@ -700,6 +700,15 @@ impl Vault {
         audit::for_record(&self.db, entity, id).await
     }
 
+    /// The changes up to `until` to one organisation's records and the shared catalogues.
+    pub async fn organisation_changes_until(
+        &self,
+        organisation: Id,
+        until: DateTime<Utc>,
+    ) -> Result<Vec<AuditEntry>> {
+        audit::until_for(&self.db, organisation, until).await
+    }
+
     pub async fn changes_until(&self, until: DateTime<Utc>) -> Result<Vec<AuditEntry>> {
         audit::until(&self.db, until).await
     }

@@ -78,3 +78,40 @@ async fn a_failed_change_leaves_no_audit_entry() {
     assert!(v.get::<DpaData>(orphan.id).await.expect("get").is_none());
     t.vault.close().await.expect("closed");
 }
+
+#[tokio::test]
+async fn an_organisations_past_is_read_from_its_own_entries_and_the_shared_ones() {
+    let t = temp_vault().await;
+    let v = &t.vault;
+    let ven = vendor("Mailchimp");
+    v.insert(&ven).await.expect("vendor");
+    let (acme, beta) = (organisation("Acme", &[]), organisation("Beta", &[]));
+    v.insert(&acme).await.expect("acme");
+    v.insert(&beta).await.expect("beta");
+    let mine = activity(acme.id, ven.id, &[]);
+    let theirs = activity(beta.id, ven.id, &[]);
+    v.insert(&mine).await.expect("activity");
+    v.insert(&theirs).await.expect("activity");
+    v.delete::<ActivityData>(theirs.id, at(20))
+        .await
+        .expect("deleted");
+
+    let far = at(28);
+    let log = v
+        .organisation_changes_until(acme.id, far)
+        .await
+        .expect("acme's past");
+    let ids: Vec<Id> = log.iter().map(|e| e.entity_id).collect();
+    assert_eq!(ids, [ven.id, acme.id, mine.id], "{log:#?}");
+    let log = v
+        .organisation_changes_until(beta.id, far)
+        .await
+        .expect("beta's past");
+    let ids: Vec<Id> = log.iter().map(|e| e.entity_id).collect();
+    assert_eq!(
+        ids,
+        [ven.id, beta.id, theirs.id, theirs.id],
+        "a deletion is Beta's too"
+    );
+    t.vault.close().await.expect("closed");
+}

@@ -34,6 +34,28 @@ async fn vault_from_0_1_opens_and_reads() {
             .len(),
         1
     );
+    // The entries the old release wrote now name their organisation: its past register is
+    // rebuilt from them alone.
+    let far = chrono::Utc::now() + chrono::Duration::days(3650);
+    let own = vault
+        .organisation_changes_until(orgs[0].id, far)
+        .await
+        .expect("its history");
+    let kinds: Vec<_> = own.iter().map(|e| e.entity).collect();
+    assert!(
+        kinds.contains(&dpadesk_model::EntityKind::Organisation)
+            && kinds.contains(&dpadesk_model::EntityKind::Activity),
+        "{kinds:?}"
+    );
+    assert!(
+        vault
+            .organisation_changes_until(dpadesk_model::Id::new(), far)
+            .await
+            .expect("another's")
+            .iter()
+            .all(|e| !kinds_owned(e.entity)),
+        "another organisation's history holds none of its records"
+    );
     // Closed before the process ends: SQLCipher's exit handler must not meet a closing pool.
     vault.close().await.expect("closed");
 
@@ -61,4 +83,9 @@ async fn vault_from_0_1_opens_and_reads() {
             .len(),
         1
     );
+}
+
+fn kinds_owned(kind: dpadesk_model::EntityKind) -> bool {
+    use dpadesk_model::EntityKind::*;
+    matches!(kind, Organisation | Activity | ProcessorRecord | Dpa | Tia)
 }

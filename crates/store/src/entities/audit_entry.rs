@@ -14,6 +14,8 @@ pub struct Model {
     pub action: String,
     pub before: Option<Json>,
     pub after: Option<Json>,
+    /// The organisation the record belongs to; none for the shared catalogues.
+    pub organisation_id: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -11,6 +11,7 @@ mod m20261206_000001_change_counter;
 mod m20261207_000001_scope_checks;
 mod m20261207_000002_list_watch;
 mod m20261207_000003_register_imports;
+mod m20261207_000004_audit_by_organisation;
 
 #[derive(Debug)]
 pub struct Migrator;
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000001_scope_checks::Migration),
             Box::new(m20261207_000002_list_watch::Migration),
             Box::new(m20261207_000003_register_imports::Migration),
+            Box::new(m20261207_000004_audit_by_organisation::Migration),
         ]
     }
 }

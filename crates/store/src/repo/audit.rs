@@ -18,7 +18,21 @@ pub struct Change<'a> {
     pub after: Option<serde_json::Value>,
 }
 
+/// The organisation a change's record belongs to: an organisation itself, or the
+/// `organisation_id` its record holds; none for the catalogues every client shares.
+fn organisation_of(change: &Change<'_>) -> Option<String> {
+    if change.entity == EntityKind::Organisation {
+        return Some(change.entity_id.to_string());
+    }
+    change
+        .after
+        .as_ref()
+        .or(change.before.as_ref())
+        .and_then(|v| v.get("organisation_id")?.as_str().map(String::from))
+}
+
 pub async fn write<C: ConnectionTrait>(c: &C, change: Change<'_>) -> Result<()> {
+    let organisation_id = organisation_of(&change);
     let row = table::ActiveModel {
         seq: sea_orm::ActiveValue::NotSet,
         at: sea_orm::Set(change.at),
@@ -28,6 +42,7 @@ pub async fn write<C: ConnectionTrait>(c: &C, change: Change<'_>) -> Result<()> 
         action: sea_orm::Set(serde_name(&change.action)),
         before: sea_orm::Set(change.before),
         after: sea_orm::Set(change.after),
+        organisation_id: sea_orm::Set(organisation_id),
     };
     table::Entity::insert(row).exec_without_returning(c).await?;
     Ok(())
@@ -85,6 +100,28 @@ pub async fn for_records<C: ConnectionTrait>(
     }
     out.sort_by_key(|e| e.seq);
     Ok(out)
+}
+
+/// The changes up to and including `until` to one organisation's records and to the
+/// catalogues every client shares, oldest first: what its past register is rebuilt from.
+pub async fn until_for<C: ConnectionTrait>(
+    c: &C,
+    organisation: Id,
+    until: DateTime<Utc>,
+) -> Result<Vec<AuditEntry>> {
+    table::Entity::find()
+        .filter(table::Column::At.lte(until))
+        .filter(
+            sea_orm::Condition::any()
+                .add(table::Column::OrganisationId.eq(organisation.to_string()))
+                .add(table::Column::OrganisationId.is_null()),
+        )
+        .order_by_asc(table::Column::Seq)
+        .all(c)
+        .await?
+        .into_iter()
+        .map(from_row)
+        .collect()
 }
 
 /// Every change up to and including `until`, oldest first.
