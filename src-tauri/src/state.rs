@@ -1,6 +1,7 @@
 //! What the window keeps between commands: where the vault is, once unlocked the app and how
 //! its key was given, and the background work on it (reading ahead, noticing other writers).
 
+use dpadesk_app::error::ErrorKind;
 use dpadesk_app::session::daily_backup_logged;
 use dpadesk_app::{App, AppError};
 use serde::Serialize;
@@ -24,7 +25,7 @@ pub enum KeyKind {
 /// errors: kind and message.
 #[derive(Debug, Clone, Serialize)]
 pub struct Problem {
-    pub kind: &'static str,
+    pub kind: ErrorKind,
     pub message: String,
 }
 
@@ -77,7 +78,10 @@ impl Desk {
     /// Keeps why the vault did not open at start, unless it is only that the keychain has
     /// no key for it (the unlock screen asks for one anyway).
     pub fn did_not_open(&self, e: &AppError) {
-        if matches!(e.kind(), "damaged" | "busy" | "vault") {
+        if matches!(
+            e.kind(),
+            ErrorKind::Damaged | ErrorKind::Busy | ErrorKind::Vault
+        ) {
             *self.start_problem.lock().unwrap_or_else(|p| p.into_inner()) = Some(Problem {
                 kind: e.kind(),
                 message: e.to_string(),

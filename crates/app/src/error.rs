@@ -1,5 +1,6 @@
-//! Errors of the use-cases. Each carries what the user needs to act on it; the window shows
-//! `{kind, message, fields}` and the CLI prints the message.
+//! Errors of the use-cases. Each carries what the user needs to act on it; the window gets
+//! an `ApiError` (`{kind, message, fields, conflict}`, its TypeScript type generated from
+//! here) and the CLI prints the message.
 
 use dpadesk_import::ImportError;
 use dpadesk_store::StoreError;
@@ -79,22 +80,75 @@ fn describe(errors: &[FieldError]) -> String {
     }
 }
 
+/// The kind of a failure, stable for the UI and for scripts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    Invalid,
+    NotFound,
+    InUse,
+    Locked,
+    Vault,
+    Cancelled,
+    Import,
+    Handover,
+    Report,
+    Damaged,
+    Busy,
+    Conflict,
+}
+
+/// Who changed a record meanwhile, and when.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ConflictInfo {
+    pub by: String,
+    pub at: chrono::DateTime<chrono::Utc>,
+}
+
+/// An error as every door hands it out.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ApiError {
+    pub kind: ErrorKind,
+    pub message: String,
+    pub fields: Vec<FieldError>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub conflict: Option<ConflictInfo>,
+}
+
 impl AppError {
-    /// A stable name for the kind of error, for the UI and for scripts.
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> ErrorKind {
         match self {
-            Self::Invalid(_) => "invalid",
-            Self::NotFound(_) => "not_found",
-            Self::InUse(_) => "in_use",
-            Self::Locked(_) => "locked",
-            Self::Vault(_) => "vault",
-            Self::Import(ImportError::Cancelled) => "cancelled",
-            Self::Import(_) => "import",
-            Self::Handover(_) => "handover",
-            Self::Report(_) => "report",
-            Self::Damaged(_) => "damaged",
-            Self::Busy(_) => "busy",
-            Self::Conflict { .. } => "conflict",
+            Self::Invalid(_) => ErrorKind::Invalid,
+            Self::NotFound(_) => ErrorKind::NotFound,
+            Self::InUse(_) => ErrorKind::InUse,
+            Self::Locked(_) => ErrorKind::Locked,
+            Self::Vault(_) => ErrorKind::Vault,
+            Self::Import(ImportError::Cancelled) => ErrorKind::Cancelled,
+            Self::Import(_) => ErrorKind::Import,
+            Self::Handover(_) => ErrorKind::Handover,
+            Self::Report(_) => ErrorKind::Report,
+            Self::Damaged(_) => ErrorKind::Damaged,
+            Self::Busy(_) => ErrorKind::Busy,
+            Self::Conflict { .. } => ErrorKind::Conflict,
+        }
+    }
+
+    pub fn to_api(&self) -> ApiError {
+        ApiError {
+            kind: self.kind(),
+            message: self.to_string(),
+            fields: self.fields().to_vec(),
+            conflict: match self {
+                Self::Conflict { by, at, .. } => Some(ConflictInfo {
+                    by: by.clone(),
+                    at: *at,
+                }),
+                _ => None,
+            },
         }
     }
 
@@ -154,18 +208,7 @@ impl From<StoreError> for AppError {
 
 impl Serialize for AppError {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("AppError", 4)?;
-        st.serialize_field("kind", self.kind())?;
-        st.serialize_field("message", &self.to_string())?;
-        st.serialize_field("fields", self.fields())?;
-        // A conflict says who changed the record and when, for the form to show both.
-        if let Self::Conflict { by, at, .. } = self {
-            st.serialize_field("conflict", &serde_json::json!({ "by": by, "at": at }))?;
-        } else {
-            st.skip_field("conflict")?;
-        }
-        st.end()
+        self.to_api().serialize(s)
     }
 }
 

@@ -147,7 +147,7 @@ mod tests {
     #[test]
     fn a_new_passphrase_must_be_long_enough_counted_in_characters() {
         let short = new_passphrase("ąęłńóśźż9".into()).unwrap_err();
-        assert_eq!(short.kind(), "invalid");
+        assert_eq!(short.kind(), crate::error::ErrorKind::Invalid);
         assert!(
             short.to_string().contains("at least 10 characters"),
             "{short}"

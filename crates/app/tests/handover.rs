@@ -265,7 +265,7 @@ async fn an_export_imported_into_an_empty_vault_exports_to_the_same_bytes() {
 fn assert_refused(result: Result<impl std::fmt::Debug, AppError>, says: &str) {
     match result {
         Err(e) => {
-            assert_eq!(e.kind(), "handover", "{e}");
+            assert_eq!(e.kind(), dpadesk_app::error::ErrorKind::Handover, "{e}");
             let message = e.to_string();
             assert!(message.contains(says), "{message:?} should say {says:?}");
             assert!(message.ends_with("Nothing was imported."), "{message}");

@@ -106,7 +106,7 @@ async fn the_sample_loads_once_and_tells_what_it_added() {
     );
 
     let again = app.load_sample().await.expect_err("twice");
-    assert_eq!(again.kind(), "in_use");
+    assert_eq!(again.kind(), dpadesk_app::error::ErrorKind::InUse);
     assert_eq!(app.list::<OrganisationData>().await.expect("orgs").len(), 2);
     app.close().await.expect("closed");
 }
@@ -296,7 +296,10 @@ async fn an_activity_and_an_agreement_copy_to_another_client() {
         .copy_activity(source.id, Id::new())
         .await
         .expect_err("no such client");
-    assert_eq!(missing_target.kind(), "not_found");
+    assert_eq!(
+        missing_target.kind(),
+        dpadesk_app::error::ErrorKind::NotFound
+    );
 
     let dpa = app
         .create(DpaData {
@@ -330,7 +333,7 @@ async fn an_activity_and_an_agreement_copy_to_another_client() {
         b"%PDF-1.7 a"
     );
     let twice = app.copy_dpa(dpa.id, b.id).await.expect_err("twice");
-    assert_eq!(twice.kind(), "in_use");
+    assert_eq!(twice.kind(), dpadesk_app::error::ErrorKind::InUse);
     assert_eq!(app.dpas_of(b.id).await.expect("dpas").len(), 1);
     app.close().await.expect("closed");
 }
@@ -355,7 +358,7 @@ async fn templates_start_a_new_client_with_drafts() {
         .apply_templates(client.id, &["hr_payroll".into(), "nope".into()])
         .await
         .expect_err("unknown template");
-    assert_eq!(unknown.kind(), "not_found");
+    assert_eq!(unknown.kind(), dpadesk_app::error::ErrorKind::NotFound);
     assert_eq!(
         app.activities_of(client.id).await.expect("list").len(),
         7,

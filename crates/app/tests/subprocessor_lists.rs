@@ -367,7 +367,7 @@ fn unreadable_bytes_are_an_import_error_with_a_message() {
         .collect();
     let err =
         lists::read_file(&garbage, Some("list.xlsx"), &Watch::default()).expect_err("refused");
-    assert_eq!(err.kind(), "import");
+    assert_eq!(err.kind(), dpadesk_app::error::ErrorKind::Import);
     assert!(!err.to_string().is_empty());
     let empty = lists::read_file(b"", Some("list.csv"), &Watch::default()).expect_err("empty");
     assert_eq!(empty.to_string(), "The file is empty.");

@@ -366,7 +366,7 @@ async fn a_newer_dataset_is_kept_in_the_vault_and_a_bad_one_changes_nothing() {
         newer_dataset("2001-01-01", "2001.1"),
     ] {
         let err = app.load_dataset(&bad).await.expect_err("refused");
-        assert_eq!(err.kind(), "invalid");
+        assert_eq!(err.kind(), dpadesk_app::error::ErrorKind::Invalid);
         assert_eq!(err.fields()[0].field, "file");
         assert_eq!(app.reference_dataset().await.expect("info"), builtin);
     }

@@ -51,7 +51,7 @@ async fn a_second_writer_is_seen_and_never_overwritten() {
         .update_seen(acme.id, mine.clone(), acme.updated_at)
         .await
         .unwrap_err();
-    assert_eq!(err.kind(), "conflict");
+    assert_eq!(err.kind(), dpadesk_app::error::ErrorKind::Conflict);
     let json = serde_json::to_value(&err).unwrap();
     assert_eq!(json["conflict"]["by"], window.vault().actor());
     assert!(

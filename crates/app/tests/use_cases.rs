@@ -50,7 +50,7 @@ async fn organisations_are_tidied_checked_and_unique() {
         ..Default::default()
     };
     let err = app.create(bad).await.expect_err("invalid");
-    assert_eq!(err.kind(), "invalid");
+    assert_eq!(err.kind(), dpadesk_app::error::ErrorKind::Invalid);
     assert_eq!(fields(err), ["name", "email", "dpo.name"]);
     assert_eq!(
         app.list::<OrganisationData>().await.expect("list").len(),
@@ -77,7 +77,7 @@ async fn organisations_are_tidied_checked_and_unique() {
         "Acme S.A."
     );
     let missing = app.find_organisation("Nobody").await.expect_err("missing");
-    assert_eq!(missing.kind(), "not_found");
+    assert_eq!(missing.kind(), dpadesk_app::error::ErrorKind::NotFound);
     app.close().await.expect("closed");
 }
 
@@ -195,7 +195,7 @@ async fn dpas_check_dates_window_module_and_references() {
         .delete::<VendorData>(vendor.id)
         .await
         .expect_err("vendor in use");
-    assert_eq!(in_use.kind(), "in_use");
+    assert_eq!(in_use.kind(), dpadesk_app::error::ErrorKind::InUse);
     assert!(in_use.to_string().contains("the DPA of Acme"), "{in_use}");
     app.close().await.expect("closed");
 }
@@ -236,7 +236,7 @@ async fn a_vault_reopens_and_a_wrong_passphrase_is_a_locked_error() {
     let err = open_vault(&path, &key_source(Some("wrong".into())))
         .await
         .expect_err("wrong");
-    assert_eq!(err.kind(), "locked");
+    assert_eq!(err.kind(), dpadesk_app::error::ErrorKind::Locked);
     assert!(err.is_user_error());
     let app = open_vault(&path, &key_source(Some("right".into())))
         .await

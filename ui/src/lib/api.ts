@@ -1,6 +1,9 @@
 // The one door from the UI to the Rust core: typed wrappers over Tauri's `invoke`.
 // Components call these, never `invoke` directly.
 import { invoke } from '@tauri-apps/api/core';
+import type { ApiError } from './generated/ApiError';
+import type { ErrorKind } from './generated/ErrorKind';
+import type { FieldError } from './generated/FieldError';
 import type { BackupSettings } from './generated/BackupSettings';
 import type { BackupSummary } from './generated/BackupSummary';
 import { askAboutConflict, reloadScreens } from './vault-events.svelte';
@@ -52,17 +55,8 @@ export type Measure = Stored<MeasureData>;
 export type SubprocessorList = Stored<SubprocessorListData>;
 export type Tia = Stored<TiaData>;
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
-
-/** What every failed command returns: `kind` is invalid, not_found, in_use, locked or vault. */
-export interface ApiError {
-  kind: string;
-  message: string;
-  fields: FieldError[];
-}
+/** What every failed command returns; its `kind` is one of `ErrorKind`. */
+export type { ApiError, ErrorKind, FieldError };
 
 export function isApiError(e: unknown): e is ApiError {
   return typeof e === 'object' && e !== null && 'kind' in e && 'message' in e;
@@ -88,7 +82,7 @@ export interface VaultStatus {
   open: boolean;
   opened_with: KeyKind | null;
   /** Why the vault did not open at start, when it is more than a missing key (a damaged file). */
-  problem: { kind: string; message: string } | null;
+  problem: { kind: ErrorKind; message: string } | null;
 }
 
 /** A step that issued a recovery code returns it once, for the recovery kit screen. */

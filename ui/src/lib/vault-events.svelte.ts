@@ -1,11 +1,7 @@
 // What the window hears about the vault besides its own commands: another program (the CLI,
 // a second window) changed it, or a save met a record someone else changed meanwhile.
 import type { ApiError } from './api';
-
-export interface ConflictInfo {
-  by: string;
-  at: string;
-}
+import type { ConflictInfo } from './generated/ConflictInfo';
 
 type Choice = 'reload' | 'keep';
 
@@ -27,7 +23,7 @@ export function reloadScreens(): void {
 }
 
 /** Asks the user whether to reload the other version or keep their own. */
-export function askAboutConflict(e: ApiError & { conflict?: ConflictInfo }): Promise<Choice> {
+export function askAboutConflict(e: ApiError): Promise<Choice> {
   return new Promise((resolve) => {
     vaultEvents.conflict = {
       by: e.conflict?.by ?? '',
