@@ -66,7 +66,7 @@ impl App {
         let own = crate::own_export::read(bytes, file_name);
         let mut read = match &own {
             Some((read, _)) => read.clone(),
-            None => read_register_file(bytes, file_name, mapping, &Watch::default())?,
+            None => read_register(bytes, file_name, mapping, &Watch::default())?,
         };
         read.activities.retain(|a| !skip.contains(&a.source));
         let existing = self.organisation_named(organisation).await?;
