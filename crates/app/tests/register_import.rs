@@ -399,6 +399,7 @@ async fn an_import_is_one_entry_in_history_and_is_undone_as_a_whole() {
         Err(AppError::InUse(message)) => assert!(message.contains("already undone"), "{message}"),
         other => panic!("a second undo must be refused, got {other:?}"),
     }
+    app.close().await.expect("closed");
 }
 
 /// DPA Desk's own CSV and XLSX exports, in every language, import back into an empty
@@ -482,4 +483,5 @@ async fn the_apps_own_exports_import_back_field_for_field() {
         checked >= 14,
         "the sample's activities were compared ({checked})"
     );
+    app.close().await.expect("closed");
 }
